@@ -1,0 +1,135 @@
+/**
+ * The Fastify instance: security plugins, the session hook, the error handler and every
+ * feature's routes. Stateless apart from the database, so several instances can run side by side.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyCsrf from '@fastify/csrf-protection';
+import fastifyFormbody from '@fastify/formbody';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { AppContext } from './context.js';
+import { AppError } from './errors.js';
+import { resolveSession, SESSION_COOKIE, type SessionState } from './features/accounts/auth.js';
+import { accountRoutes } from './features/accounts/routes.js';
+import { agencyRoutes } from './features/agencies/routes.js';
+import { auditRoutes } from './features/audit/routes.js';
+import { consoleRoutes } from './features/console/routes.js';
+import { portalRoutes } from './features/portal/routes.js';
+import { cookieSecret } from './features/setup/bootstrap.js';
+import { HTTP_STATUS, toAppError } from './http/errors.js';
+import { errorPage } from './http/error-page.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The signed-in staff member, if any. */
+    session: SessionState | null;
+  }
+}
+
+const PUBLIC_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../public');
+
+export function isApi(request: FastifyRequest): boolean {
+  return request.url.startsWith('/api/');
+}
+
+export async function buildApp(ctx: AppContext, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: ctx.config.logLevel },
+    bodyLimit: ctx.config.bodyLimit,
+    trustProxy: ctx.config.trustProxy,
+    // Fastify's schemas are documentation only (OpenAPI); input is validated once, with zod, in the services.
+    ajv: { customOptions: { strict: false } },
+  });
+  app.setValidatorCompiler(() => () => true);
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        baseUri: ["'self'"],
+        upgradeInsecureRequests: ctx.config.secureCookies ? [] : null,
+      },
+    },
+    strictTransportSecurity: ctx.config.secureCookies ? { maxAge: 31536000, includeSubDomains: true } : false,
+    referrerPolicy: { policy: 'same-origin' },
+  });
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyCookie, { secret: await cookieSecret(ctx) });
+  await app.register(fastifyCsrf, {
+    cookieKey: 'gk_csrf',
+    cookieOpts: { signed: true, httpOnly: true, sameSite: 'strict', path: '/', secure: ctx.config.secureCookies },
+  });
+  await app.register(fastifyFormbody);
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'gongkai API', version: '1', description: '政务公开平台 JSON API。错误统一为 { "error": { "code", "message", "fields" } }。' },
+    },
+  });
+  await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: '/static/', maxAge: '1h' });
+
+  app.decorateRequest('session', null);
+  app.addHook('onRequest', async (request) => {
+    if (request.url.startsWith('/static/')) return;
+    const token = request.cookies[SESSION_COOKIE];
+    request.session = token ? await resolveSession(ctx, token) : null;
+  });
+  // Cross-site requests: HTML forms carry a CSRF token; the JSON API accepts only
+  // application/json bodies, which a foreign page cannot send without a CORS preflight.
+  app.addHook('preHandler', async (request, reply) => {
+    if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') return;
+    if (isApi(request)) {
+      const type = request.headers['content-type'] ?? '';
+      if (request.body !== undefined && !type.startsWith('application/json')) {
+        throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'API 只接受 application/json 格式的请求体');
+      }
+      return;
+    }
+    await new Promise<void>((resolve, reject) => {
+      app.csrfProtection(request, reply, (err?: Error) => (err ? reject(err) : resolve()));
+    });
+  });
+
+  app.setErrorHandler(async (error, request, reply) => {
+    const { error: appError, unexpected } = toAppError(error);
+    if (unexpected) request.log.error({ err: error }, 'unexpected error');
+    const status = HTTP_STATUS[appError.code];
+    if (isApi(request)) {
+      return reply.status(status).send({ error: { code: appError.code, message: appError.message, fields: appError.fields } });
+    }
+    if (appError.code === 'UNAUTHENTICATED') {
+      return reply.redirect(`/console/login?next=${encodeURIComponent(request.url)}`, 303);
+    }
+    if (appError.code === 'PASSWORD_CHANGE_REQUIRED') return reply.redirect('/console/password', 303);
+    return sendHtml(reply, errorPage(request, appError), status);
+  });
+  app.setNotFoundHandler(async (request, reply) => {
+    const error = new AppError('NOT_FOUND', '您访问的页面不存在');
+    if (isApi(request)) return reply.status(404).send({ error: { code: error.code, message: error.message, fields: [] } });
+    return sendHtml(reply, errorPage(request, error), 404);
+  });
+
+  await portalRoutes(app, ctx);
+  await consoleRoutes(app, ctx);
+  await agencyRoutes(app, ctx);
+  await accountRoutes(app, ctx);
+  await auditRoutes(app, ctx);
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  return app;
+}
+
+export function sendHtml(reply: FastifyReply, html: string, status = 200) {
+  return reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
+}

@@ -1,0 +1,32 @@
+/** The gongkai command. Each subcommand has --help; errors print in Chinese with exit code 2. */
+import { Command } from 'commander';
+import { startServer } from '../main.js';
+import { auditCommand } from './commands/audit.js';
+import { backupCommand } from './commands/backup.js';
+import { demoCommand, migrateCommand } from './commands/setup.js';
+import { userCommand } from './commands/user.js';
+import { optionalCommands } from './optional.js';
+
+const program = new Command('gongkai')
+  .description('政务公开平台：主动公开、依申请公开、政府信息管理与年度报告')
+  .version('0.1.0');
+
+program
+  .command('serve')
+  .description('迁移数据库并启动网站（首次启动时创建主管单位和系统管理员）')
+  .action(async () => {
+    await startServer();
+  });
+program.addCommand(migrateCommand());
+program.addCommand(demoCommand());
+program.addCommand(userCommand());
+program.addCommand(auditCommand());
+program.addCommand(backupCommand());
+for (const command of await optionalCommands()) program.addCommand(command);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  process.stderr.write(`错误：${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 2;
+}

@@ -1,0 +1,20 @@
+/** What every service needs: the database, the configuration and a clock (faked in tests). */
+import type { Config } from './config.js';
+import type { Database } from './db/database.js';
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export interface AppContext {
+  database: Database;
+  config: Config;
+  clock: Clock;
+}
+
+/** The current instant as the ISO-8601 UTC string stored in every timestamp column. */
+export function nowIso(ctx: { clock: Clock }): string {
+  return ctx.clock.now().toISOString();
+}

@@ -1,0 +1,21 @@
+/**
+ * Runs the migrations. They are imported statically (not read from a folder) so that the
+ * compiled product and the tests run exactly the same list. Never edit a landed migration.
+ */
+import { Migrator, type Migration, type MigrationResult } from 'kysely';
+import type { Database } from './database.js';
+import * as m0001 from './migrations/2026-11-26-0001-foundation.js';
+
+const migrations: Record<string, Migration> = {
+  '2026-11-26-0001-foundation': m0001,
+};
+
+export async function migrateToLatest(database: Database): Promise<MigrationResult[]> {
+  const migrator = new Migrator({
+    db: database.db,
+    provider: { getMigrations: async () => migrations },
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error;
+  return results ?? [];
+}

@@ -1,0 +1,66 @@
+/** `gongkai demo`: loads the demo district into a fresh installation. */
+import { nowIso, type AppContext } from '../../context.js';
+import { AppError } from '../../errors.js';
+import { hashPassword } from '../accounts/passwords.js';
+import { insertUser, setRoles } from '../accounts/repository.js';
+import { findAgencyByName, insertAgency, listAllAgencies, updateAgencyRow } from '../agencies/repository.js';
+import { recordAudit, SYSTEM_ACTOR } from '../audit/service.js';
+import {
+  DEMO_DEPARTMENTS, DEMO_GOVERNMENT, DEMO_OFFICE, DEMO_OFFICE_STAFF, DEMO_PASSWORD, DEMO_STAFF, DEMO_TOWNSHIPS,
+  demoCreditCode, type DemoAgency,
+} from './demo-district.js';
+
+export interface DemoResult {
+  agencies: number;
+  users: number;
+  password: string;
+}
+
+export async function loadDemo(ctx: AppContext): Promise<DemoResult> {
+  const db = ctx.database.db;
+  if (await findAgencyByName(db, DEMO_GOVERNMENT.name)) throw new AppError('CONFLICT', '演示数据已加载过');
+  const existing = await listAllAgencies(db);
+  const root = existing.find((a) => a.parent_id === null && a.kind === 'government');
+  const office = existing.find((a) => root && a.parent_id === root.id && a.kind === 'office');
+  if (existing.length > 2) throw new AppError('INVALID_STATE', '演示数据只能加载到新安装的系统中（当前已有其他单位）');
+
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const at = nowIso(ctx);
+  let serial = 1;
+  let users = 0;
+  await db.transaction().execute(async (trx) => {
+    const upsert = async (a: DemoAgency, parentId: number | null, existingId?: number) => {
+      const values = {
+        name: a.name, short_name: a.shortName, kind: a.kind, credit_code: demoCreditCode(serial), index_code: null as string | null,
+        sort_order: serial, updated_at: at,
+      };
+      values.index_code = values.credit_code;
+      serial++;
+      return existingId
+        ? updateAgencyRow(trx, existingId, values)
+        : insertAgency(trx, { ...values, parent_id: parentId, created_at: at });
+    };
+    const gov = await upsert(DEMO_GOVERNMENT, null, root?.id);
+    const off = await upsert(DEMO_OFFICE, gov.id, office?.id);
+    const addStaff = async (agencyId: number, login: string, shortName: string, staff: typeof DEMO_STAFF) => {
+      for (const s of staff) {
+        const user = await insertUser(trx, {
+          agency_id: agencyId, username: `${login}-${s.suffix}`, display_name: `${shortName}${s.title}`, email: null,
+          password_hash: passwordHash, must_change_password: 0, failed_logins: 0, locked_until: null, disabled: 0,
+          last_login_at: null, password_changed_at: at, created_at: at, updated_at: at,
+        });
+        await setRoles(trx, user.id, s.roles);
+        users++;
+      }
+    };
+    await addStaff(off.id, DEMO_OFFICE.login, DEMO_OFFICE.shortName, DEMO_OFFICE_STAFF);
+    for (const a of [...DEMO_DEPARTMENTS, ...DEMO_TOWNSHIPS]) {
+      const agency = await upsert(a, gov.id);
+      await addStaff(agency.id, a.login, a.shortName, DEMO_STAFF);
+    }
+    await recordAudit(ctx, trx, SYSTEM_ACTOR, {
+      action: 'system.demoLoaded', entityType: 'agency', entityId: gov.id, agencyId: gov.id, data: { agencies: serial - 1, users },
+    });
+  });
+  return { agencies: serial - 1, users, password: DEMO_PASSWORD };
+}

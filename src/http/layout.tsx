@@ -1,0 +1,140 @@
+/** Page shells shared by the views: the public portal and the staff console. */
+import type { ComponentChildren, VNode } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+import { ROLE_LABELS, type Actor } from '../domain/roles.js';
+
+/** Renders a page to a complete HTML document. Preact escapes every text and attribute. */
+export function renderDocument(page: VNode): string {
+  return `<!doctype html>${renderToString(page)}`;
+}
+
+function Head(props: { title: string }) {
+  return (
+    <head>
+      <meta charset="utf-8" />
+      <meta name="viewport" content="width=device-width, initial-scale=1" />
+      <title>{props.title}</title>
+      <link rel="stylesheet" href="/static/app.css" />
+    </head>
+  );
+}
+
+export interface PortalProps {
+  title: string;
+  siteName: string;
+  children: ComponentChildren;
+}
+
+export function PortalLayout(props: PortalProps) {
+  return (
+    <html lang="zh-CN">
+      <Head title={`${props.title} - ${props.siteName}`} />
+      <body class="portal">
+        <a class="skip-link" href="#main">跳到主要内容</a>
+        <header class="site-header" role="banner">
+          <div class="wrap">
+            <p class="site-name"><a href="/">{props.siteName}</a></p>
+            <p class="site-sub">政府信息公开专栏</p>
+          </div>
+        </header>
+        <nav class="site-nav" aria-label="主导航">
+          <div class="wrap">
+            <ul>
+              <li><a href="/">首页</a></li>
+              <li><a href="/guide">政府信息公开指南</a></li>
+              <li><a href="/rules">政府信息公开制度</a></li>
+              <li><a href="/catalogue">法定主动公开内容</a></li>
+              <li><a href="/annual-reports">政府信息公开年报</a></li>
+              <li><a href="/requests/new">依申请公开</a></li>
+            </ul>
+          </div>
+        </nav>
+        <main id="main" class="wrap">{props.children}</main>
+        <footer class="site-footer" role="contentinfo">
+          <div class="wrap">
+            <p>{props.siteName} 主办 · 依据《中华人民共和国政府信息公开条例》公开</p>
+            <p><a href="/console">工作人员入口</a></p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}
+
+export interface ConsoleProps {
+  title: string;
+  actor: Actor | null;
+  csrfToken?: string;
+  flash?: string | null;
+  children: ComponentChildren;
+}
+
+const NAV: Array<{ href: string; label: string; show: (a: Actor) => boolean }> = [
+  { href: '/console', label: '工作台', show: () => true },
+  { href: '/console/agencies', label: '单位管理', show: () => true },
+  { href: '/console/users', label: '用户管理', show: (a) => a.roles.some((r) => ['systemAdmin', 'officeAdmin', 'agencyAdmin', 'auditor'].includes(r)) },
+  { href: '/console/audit', label: '审计日志', show: (a) => a.roles.some((r) => ['systemAdmin', 'officeAdmin', 'auditor'].includes(r)) },
+];
+
+export function ConsoleLayout(props: ConsoleProps) {
+  const { actor } = props;
+  return (
+    <html lang="zh-CN">
+      <Head title={`${props.title} - 政务公开平台`} />
+      <body class="console">
+        <a class="skip-link" href="#main">跳到主要内容</a>
+        <header class="console-header" role="banner">
+          <div class="wrap bar">
+            <p class="site-name"><a href="/console">政务公开平台 · 工作台</a></p>
+            {actor && (
+              <div class="who">
+                <span>{actor.displayName}（{actor.roles.map((r) => ROLE_LABELS[r]).join('、')}）</span>
+                <a href="/console/password">修改密码</a>
+                <form method="post" action="/console/logout" class="inline">
+                  <input type="hidden" name="_csrf" value={props.csrfToken ?? ''} />
+                  <button type="submit" class="link">退出登录</button>
+                </form>
+              </div>
+            )}
+          </div>
+        </header>
+        {actor && (
+          <nav class="console-nav" aria-label="功能导航">
+            <div class="wrap">
+              <ul>
+                {NAV.filter((n) => n.show(actor)).map((n) => (
+                  <li><a href={n.href}>{n.label}</a></li>
+                ))}
+              </ul>
+            </div>
+          </nav>
+        )}
+        <main id="main" class="wrap">
+          {props.flash && <p class="flash" role="status">{props.flash}</p>}
+          {props.children}
+        </main>
+      </body>
+    </html>
+  );
+}
+
+/** A list of field errors at the top of a form. */
+export function FormErrors(props: { message?: string | null; fields?: Array<{ field: string; message: string }> }) {
+  if (!props.message && !props.fields?.length) return null;
+  return (
+    <div class="errors" role="alert">
+      {props.message && <p>{props.message}</p>}
+      {props.fields && props.fields.length > 0 && (
+        <ul>
+          {props.fields.map((f) => (
+            <li>{f.message}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+export function CsrfField(props: { token: string }) {
+  return <input type="hidden" name="_csrf" value={props.token} />;
+}

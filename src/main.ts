@@ -1,0 +1,41 @@
+/** Starting the server: loadConfig → openDatabase → migrate → first-start setup → buildApp → listen. */
+import { buildApp } from './app.js';
+import { loadConfig, type Config } from './config.js';
+import { systemClock, type AppContext } from './context.js';
+import { openDatabase } from './db/database.js';
+import { migrateToLatest } from './db/migrate.js';
+import { ensureInstalled } from './features/setup/bootstrap.js';
+
+export async function startServer(config: Config = loadConfig()) {
+  const database = openDatabase(config);
+  await migrateToLatest(database);
+  const ctx: AppContext = { database, config, clock: systemClock };
+  const installed = await ensureInstalled(ctx);
+  if (installed.created) {
+    const lines = [
+      '',
+      '==================== gongkai 首次启动 ====================',
+      `已创建单位：${config.governmentName}、${config.officeName}`,
+      `系统管理员账号：${installed.username}`,
+      installed.generatedPassword
+        ? `一次性初始密码：${installed.generatedPassword}`
+        : '初始密码：GONGKAI_ADMIN_PASSWORD 中设置的密码',
+      '首次登录后必须修改密码。此密码不会再次显示。',
+      '==========================================================',
+      '',
+    ];
+    process.stdout.write(lines.join('\n') + '\n');
+  }
+  const app = await buildApp(ctx);
+  const close = async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', close);
+  process.once('SIGTERM', close);
+  await app.listen({ port: config.port, host: config.host });
+  const shownHost = config.host === '0.0.0.0' ? 'localhost' : config.host;
+  process.stdout.write(`gongkai 已启动：http://${shownHost}:${config.port}/  （数据库：${database.dialect === 'sqlite' ? database.sqliteFile : 'PostgreSQL'}）\n`);
+  return app;
+}
