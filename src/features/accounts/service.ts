@@ -14,6 +14,13 @@ import {
 } from './repository.js';
 import { passwordChangeInput, passwordLabels, userInput, userLabels, userUpdateInput } from './schemas.js';
 
+/** The supervising office's administrator role belongs to staff of a supervising office. */
+function assertOfficeRole(roles: readonly Role[], agencyKind: string) {
+  if (roles.includes('officeAdmin') && agencyKind !== 'office') {
+    throw validationError([{ field: 'roles', message: '角色：公开办管理员只能授予政府办公室（政务公开主管部门）的人员' }]);
+  }
+}
+
 export interface UserView {
   user: User;
   roles: Role[];
@@ -39,6 +46,7 @@ export async function createUser(ctx: AppContext, opts: { actor: Actor; input: u
   if (!agency || !accountPolicy.view(opts.actor, agency.id)) throw notFound('所属单位');
   if (!accountPolicy.create(opts.actor, agency.id)) throw forbidden('无权在该单位创建用户');
   if (!accountPolicy.grant(opts.actor, input.roles)) throw forbidden('无权授予所选角色');
+  assertOfficeRole(input.roles, agency.kind);
   if (await findUserByUsername(ctx.database.db, input.username)) {
     throw new AppError('CONFLICT', `账号“${input.username}”已存在`, [{ field: 'username', message: '账号：已存在' }]);
   }
@@ -79,6 +87,8 @@ export async function updateUser(ctx: AppContext, opts: { actor: Actor; id: numb
   const removed = roles.filter((r) => !input.roles.includes(r));
   // Removing a role is granting in reverse: an agency administrator cannot strip a system administrator.
   if (!accountPolicy.grant(opts.actor, [...added, ...removed])) throw forbidden('无权授予或撤销所选角色');
+  const agency = await findAgency(ctx.database.db, user.agency_id);
+  assertOfficeRole(added, agency?.kind ?? 'other');
   if (user.id === opts.actor.userId && removed.some((r) => r === 'systemAdmin' || r === 'officeAdmin' || r === 'agencyAdmin')) {
     throw new AppError('INVALID_STATE', '不能撤销自己的管理员角色，请由其他管理员操作');
   }

@@ -1,0 +1,64 @@
+/** A cookie-keeping client over Fastify's inject, that reads CSRF tokens from the pages it gets. */
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../src/app.js';
+import type { AppContext } from '../src/context.js';
+import { TEST_PASSWORD } from './factories.js';
+
+export class Browser {
+  private cookies = new Map<string, string>();
+  csrf = '';
+
+  constructor(readonly app: FastifyInstance) {}
+
+  private remember(res: LightMyRequestResponse) {
+    for (const c of res.cookies) {
+      if (c.value === '' || (c.expires && c.expires.getTime() < Date.now())) this.cookies.delete(c.name);
+      else this.cookies.set(c.name, c.value);
+    }
+    const m = /name="_csrf" value="([^"]+)"/.exec(res.body);
+    if (m) this.csrf = m[1]!;
+  }
+
+  private get cookieHeader() {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  async get(url: string) {
+    const res = await this.app.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader } });
+    this.remember(res);
+    return res;
+  }
+
+  /** Submits a form as a browser would (urlencoded, with the last CSRF token seen). */
+  async post(url: string, form: Record<string, string | string[]> = {}, options: { csrf?: string | null } = {}) {
+    const params = new URLSearchParams();
+    const token = options.csrf === undefined ? this.csrf : options.csrf;
+    if (token !== null) params.append('_csrf', token);
+    for (const [k, v] of Object.entries(form)) for (const x of Array.isArray(v) ? v : [v]) params.append(k, x);
+    const res = await this.app.inject({
+      method: 'POST', url, payload: params.toString(),
+      headers: { cookie: this.cookieHeader, 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    this.remember(res);
+    return res;
+  }
+
+  /** A JSON API call with this browser's session cookie. */
+  async api(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown) {
+    const res = await this.app.inject({
+      method, url, headers: { cookie: this.cookieHeader, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
+    });
+    this.remember(res);
+    return res;
+  }
+
+  async login(username: string, password = TEST_PASSWORD) {
+    await this.get('/console/login');
+    return this.post('/console/login', { username, password });
+  }
+}
+
+export async function testApp(ctx: AppContext) {
+  return buildApp(ctx, { logger: false });
+}
