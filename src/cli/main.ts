@@ -3,9 +3,10 @@ import { Command } from 'commander';
 import { startServer } from '../main.js';
 import { auditCommand } from './commands/audit.js';
 import { backupCommand } from './commands/backup.js';
+import { calendarCommand } from './commands/calendar.js';
+import { reportCheckCommand } from './commands/report-check.js';
 import { demoCommand, migrateCommand } from './commands/setup.js';
 import { userCommand } from './commands/user.js';
-import { optionalCommands } from './optional.js';
 
 const program = new Command('gongkai')
   .description('政务公开平台：主动公开、依申请公开、政府信息管理与年度报告')
@@ -22,7 +23,8 @@ program.addCommand(demoCommand());
 program.addCommand(userCommand());
 program.addCommand(auditCommand());
 program.addCommand(backupCommand());
-for (const command of await optionalCommands()) program.addCommand(command);
+program.addCommand(calendarCommand());
+program.addCommand(reportCheckCommand());
 
 try {
   await program.parseAsync(process.argv);

@@ -12,6 +12,25 @@ export interface AuditQueryValues {
   to?: string;
 }
 
+/** Chinese names of audit actions; an action without one is shown by its code. */
+export const ACTION_LABELS: Record<string, string> = {
+  'system.install': '系统初始化',
+  'system.demoLoaded': '加载演示数据',
+  'auth.login': '登录',
+  'auth.logout': '退出登录',
+  'auth.loginFailed': '登录失败',
+  'auth.lockedOut': '登录失败过多被锁定',
+  'auth.loginRefused': '锁定期间尝试登录',
+  'agency.create': '新增单位',
+  'agency.update': '修改单位',
+  'user.create': '新增用户',
+  'user.update': '修改用户',
+  'user.lock': '锁定账号',
+  'user.unlock': '解锁账号',
+  'user.resetPassword': '重置密码',
+  'user.changePassword': '修改本人密码',
+};
+
 /** Beijing time of an ISO timestamp, as clerks read it: 2026-11-26 19:40:05. */
 export function beijingTime(iso: string): string {
   const d = new Date(new Date(iso).getTime() + 8 * 3600_000);
@@ -73,7 +92,7 @@ export function AuditPage(props: {
               <td>{beijingTime(r.at)}</td>
               <td>{r.actor_name}</td>
               <td>{r.agency_id === null ? '—' : props.agencyNames.get(r.agency_id) ?? String(r.agency_id)}</td>
-              <td><code>{r.action}</code></td>
+              <td>{ACTION_LABELS[r.action] ?? r.action}</td>
               <td>{r.entity_type}{r.entity_id ? ` #${r.entity_id}` : ''}</td>
               <td class="data-json"><code>{r.data === '{}' ? '' : r.data}</code></td>
               <td>{r.ip ?? ''}</td>

@@ -1,0 +1,89 @@
+/**
+ * In a real browser (Debian's chromium driven by playwright-core) against a real server on
+ * loopback: sign in, be forced to change the initial password, create a user, sign out.
+ */
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/app.js';
+import { ensureInstalled } from '../../src/features/setup/bootstrap.js';
+import { createTestContext, type TestContext } from '../db.js';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+describe('console in a browser', () => {
+  let ctx: TestContext;
+  let app: FastifyInstance;
+  let browser: Browser;
+  let page: Page;
+  let base: string;
+
+  beforeAll(async () => {
+    ctx = await createTestContext('sqlite', { adminPassword: 'First-Start-2026' });
+    // The browser runs on the real clock: session idle checks must see real time.
+    ctx.clock = { now: () => new Date(), advance() {}, advanceMinutes() {} } as unknown as TestContext['clock'];
+    await ensureInstalled(ctx);
+    app = await buildApp(ctx, { logger: false });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    page = await browser.newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await ctx?.cleanup();
+  });
+
+  it('logs in, changes the initial password, creates a user and logs out', async () => {
+    await page.goto(`${base}/console`);
+    expect(new URL(page.url()).pathname).toBe('/console/login');
+    await page.getByLabel('账号').fill('admin');
+    await page.getByLabel('密码').fill('First-Start-2026');
+    await page.getByRole('button', { name: '登录' }).click();
+
+    await page.waitForURL(`${base}/console/password`);
+    await expect(page.getByRole('status').textContent()).resolves.toContain('请先设置新密码');
+    await page.getByLabel('当前密码').fill('First-Start-2026');
+    await page.getByLabel('新密码', { exact: true }).fill('Browser-Changed-2026');
+    await page.getByLabel('确认新密码').fill('Browser-Changed-2026');
+    await page.getByRole('button', { name: '保存新密码' }).click();
+    await page.waitForURL(`${base}/console`);
+    await expect(page.getByRole('status').textContent()).resolves.toBe('密码已修改');
+
+    await page.getByRole('link', { name: '用户管理' }).click();
+    await page.getByRole('link', { name: '新增用户' }).click();
+    await page.getByLabel('账号').fill('li.ming');
+    await page.getByLabel('姓名').fill('李明');
+    await page.getByLabel('所属单位').selectOption({ label: '　本级人民政府办公室' });
+    await page.getByLabel('信息起草人').check();
+    await page.getByLabel('初审人').check();
+    await page.getByRole('button', { name: '保存' }).click();
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('用户已创建');
+    const otp = await page.locator('.otp code').textContent();
+    expect(otp).toHaveLength(16);
+
+    await page.goto(`${base}/console/users`);
+    const row = page.getByRole('row', { name: /li\.ming/ });
+    await expect(row.textContent()).resolves.toContain('信息起草人、初审人');
+    await expect(row.textContent()).resolves.toContain('待修改初始密码');
+
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await page.waitForURL(`${base}/console/login`);
+    await expect(page.getByRole('status').textContent()).resolves.toBe('已退出登录');
+    await page.goto(`${base}/console/users`);
+    expect(new URL(page.url()).pathname).toBe('/console/login');
+  });
+
+  it('the public portal home page works and lists the agencies', async () => {
+    await page.goto(`${base}/`);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('政府信息公开');
+    await expect(page.getByRole('link', { name: '政府信息公开年报' }).first().getAttribute('href')).resolves.toBe('/annual-reports');
+    await expect(page.locator('.agency-list').textContent()).resolves.toContain('本级人民政府办公室');
+  });
+});
