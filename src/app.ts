@@ -8,6 +8,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -17,6 +18,8 @@ import { AppError } from './errors.js';
 import { resolveSession, SESSION_COOKIE, type SessionState } from './features/accounts/auth.js';
 import { accountRoutes } from './features/accounts/routes.js';
 import { agencyRoutes } from './features/agencies/routes.js';
+import { annualReportRoutes } from './features/annual-reports/routes.js';
+import { portalReportRoutes } from './features/annual-reports/portal-routes.js';
 import { auditRoutes } from './features/audit/routes.js';
 import { consoleRoutes } from './features/console/routes.js';
 import { portalRoutes } from './features/portal/routes.js';
@@ -32,6 +35,9 @@ declare module 'fastify' {
 }
 
 const PUBLIC_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../public');
+
+/** Largest uploaded file (a published report, a spreadsheet of records). */
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
 export function isApi(request: FastifyRequest): boolean {
   return request.url.startsWith('/api/');
@@ -70,8 +76,19 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   await app.register(fastifyCsrf, {
     cookieKey: 'gk_csrf',
     cookieOpts: { signed: true, httpOnly: true, sameSite: 'strict', path: '/', secure: ctx.config.secureCookies },
+    // Multipart forms (file uploads) carry the token as a field object, urlencoded ones as a string.
+    getToken: (request) => {
+      const token = (request.body as Record<string, unknown> | undefined)?._csrf;
+      if (typeof token === 'string') return token;
+      if (token && typeof token === 'object' && typeof (token as { value?: unknown }).value === 'string') return (token as { value: string }).value;
+      return request.headers['x-csrf-token'] as string | undefined;
+    },
   });
   await app.register(fastifyFormbody);
+  await app.register(fastifyMultipart, {
+    attachFieldsToBody: true,
+    limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 20, fieldSize: 100_000 },
+  });
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'gongkai API', version: '1', description: '政务公开平台 JSON API。错误统一为 { "error": { "code", "message", "fields" } }。' },
@@ -125,6 +142,8 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   await agencyRoutes(app, ctx);
   await accountRoutes(app, ctx);
   await auditRoutes(app, ctx);
+  await annualReportRoutes(app, ctx);
+  await portalReportRoutes(app, ctx);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;

@@ -5,9 +5,11 @@
 import { Migrator, type Migration, type MigrationResult } from 'kysely';
 import type { Database } from './database.js';
 import * as m0001 from './migrations/2026-11-26-0001-foundation.js';
+import * as m0002 from './migrations/2026-11-26-0002-annual-reports.js';
 
 const migrations: Record<string, Migration> = {
   '2026-11-26-0001-foundation': m0001,
+  '2026-11-26-0002-annual-reports': m0002,
 };
 
 export async function migrateToLatest(database: Database): Promise<MigrationResult[]> {

@@ -4,6 +4,7 @@
  * either database. Booleans are integers 0/1 for the same reason.
  */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ReportStatus } from '../domain/report/workflow.js';
 
 export type AgencyKind = 'government' | 'office' | 'department' | 'township' | 'other';
 
@@ -86,6 +87,45 @@ export interface SettingTable {
   value: string;
 }
 
+/** The working copy of an agency's annual report for one year. */
+export interface AnnualReportTable {
+  id: Generated<number>;
+  agency_id: number;
+  year: number;
+  format: '2021' | '2019';
+  status: ReportStatus;
+  /** The report JSON of DESIGN.md. */
+  data: string;
+  /** JSON: cell path → { origin: 'entered' | 'computed', by, at } — where each figure came from. */
+  sources: string;
+  /** JSON: finding key → the written explanation of a soft finding. */
+  explanations: string;
+  /** Number of published versions (0 = never published). */
+  version: number;
+  reporting_unit: string | null;
+  report_date: string | null;
+  published_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A published version: immutable once written; a correction adds the next version. */
+export interface AnnualReportVersionTable {
+  id: Generated<number>;
+  report_id: number;
+  version: number;
+  data: string;
+  findings: string;
+  explanations: string;
+  /** Why this version corrects the previous one (null for version 1). */
+  correction_note: string | null;
+  reporting_unit: string;
+  report_date: string;
+  published_at: string;
+  published_by_user_id: number | null;
+  published_by_name: string;
+}
+
 export interface DB {
   agencies: AgencyTable;
   users: UserTable;
@@ -94,7 +134,12 @@ export interface DB {
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
   settings: SettingTable;
+  annual_reports: AnnualReportTable;
+  annual_report_versions: AnnualReportVersionTable;
 }
+
+export type AnnualReport = Selectable<AnnualReportTable>;
+export type AnnualReportVersion = Selectable<AnnualReportVersionTable>;
 
 export type Agency = Selectable<AgencyTable>;
 export type NewAgency = Insertable<AgencyTable>;

@@ -33,7 +33,7 @@ export function toAppError(error: unknown): { error: AppError; unexpected: boole
   if (error instanceof AppError) return { error, unexpected: false };
   const e = (error ?? {}) as FrameworkError;
   const code = e.code ?? '';
-  if (code === 'FST_ERR_CTP_BODY_TOO_LARGE' || e.statusCode === 413) {
+  if (code === 'FST_ERR_CTP_BODY_TOO_LARGE' || code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_FILES_LIMIT' || e.statusCode === 413) {
     return { error: new AppError('PAYLOAD_TOO_LARGE', '提交的内容过大'), unexpected: false };
   }
   if (code.startsWith('FST_CSRF')) {
@@ -42,7 +42,7 @@ export function toAppError(error: unknown): { error: AppError; unexpected: boole
   if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || e.statusCode === 415) {
     return { error: new AppError('UNSUPPORTED_MEDIA_TYPE', '不支持的提交格式'), unexpected: false };
   }
-  if (code.startsWith('FST_ERR_CTP') || code === 'FST_ERR_VALIDATION' || (e.statusCode === 400 && code.startsWith('FST_'))) {
+  if (code.startsWith('FST_ERR_CTP') || code === 'FST_ERR_VALIDATION' || (code.startsWith('FST_') && (e.statusCode ?? 0) >= 400 && (e.statusCode ?? 0) < 500)) {
     return { error: new AppError('VALIDATION_FAILED', '提交的内容格式不正确'), unexpected: false };
   }
   if (e.statusCode === 429) return { error: new AppError('RATE_LIMITED', '操作过于频繁，请稍后再试'), unexpected: false };

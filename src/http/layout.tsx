@@ -8,27 +8,32 @@ export function renderDocument(page: VNode): string {
   return `<!doctype html>${renderToString(page)}`;
 }
 
-function Head(props: { title: string }) {
+function Head(props: { title: string; styles?: readonly string[] }) {
   return (
     <head>
       <meta charset="utf-8" />
       <meta name="viewport" content="width=device-width, initial-scale=1" />
       <title>{props.title}</title>
       <link rel="stylesheet" href="/static/app.css" />
+      {props.styles?.map((href) => <link rel="stylesheet" href={href} />)}
     </head>
   );
 }
 
+/** The stylesheet of the official report layout (served from the renderer's CSS). */
+export const REPORT_STYLESHEET = '/assets/report.css';
+
 export interface PortalProps {
   title: string;
   siteName: string;
+  styles?: readonly string[];
   children: ComponentChildren;
 }
 
 export function PortalLayout(props: PortalProps) {
   return (
     <html lang="zh-CN">
-      <Head title={`${props.title} - ${props.siteName}`} />
+      <Head title={`${props.title} - ${props.siteName}`} styles={props.styles} />
       <body class="portal">
         <a class="skip-link" href="#main">跳到主要内容</a>
         <header class="site-header" role="banner">
@@ -63,6 +68,7 @@ export function PortalLayout(props: PortalProps) {
 
 export interface ConsoleProps {
   title: string;
+  styles?: readonly string[];
   actor: Actor | null;
   csrfToken?: string;
   flash?: string | null;
@@ -71,6 +77,7 @@ export interface ConsoleProps {
 
 const NAV: Array<{ href: string; label: string; show: (a: Actor) => boolean }> = [
   { href: '/console', label: '工作台', show: () => true },
+  { href: '/console/reports', label: '年度报告', show: () => true },
   { href: '/console/agencies', label: '单位管理', show: () => true },
   { href: '/console/users', label: '用户管理', show: (a) => a.roles.some((r) => ['systemAdmin', 'officeAdmin', 'agencyAdmin', 'auditor'].includes(r)) },
   { href: '/console/audit', label: '审计日志', show: (a) => a.roles.some((r) => ['systemAdmin', 'officeAdmin', 'auditor'].includes(r)) },
@@ -80,7 +87,7 @@ export function ConsoleLayout(props: ConsoleProps) {
   const { actor } = props;
   return (
     <html lang="zh-CN">
-      <Head title={`${props.title} - 政务公开平台`} />
+      <Head title={`${props.title} - 政务公开平台`} styles={props.styles} />
       <body class="console">
         <a class="skip-link" href="#main">跳到主要内容</a>
         <header class="console-header" role="banner">

@@ -29,10 +29,11 @@ export function sendConsolePage(
   title: string,
   body: (page: PageContext) => ComponentChildren,
   status = 200,
+  styles?: readonly string[],
 ) {
   const csrfToken = reply.generateCsrf();
   const html = renderDocument(
-    <ConsoleLayout title={title} actor={request.session?.actor ?? null} csrfToken={csrfToken} flash={takeFlash(request, reply)}>
+    <ConsoleLayout title={title} actor={request.session?.actor ?? null} csrfToken={csrfToken} flash={takeFlash(request, reply)} styles={styles}>
       {body({ csrfToken })}
     </ConsoleLayout>,
   );

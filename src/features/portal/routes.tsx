@@ -18,7 +18,7 @@ const SECTIONS = [
   { path: '/requests/new', title: '依申请公开', text: '公民、法人或者其他组织可以向行政机关申请获取相关政府信息（《条例》第二十七条）。' },
 ];
 
-function siteName(agencies: Agency[]): string {
+export function siteName(agencies: Agency[]): string {
   return agencies.find((a) => a.parent_id === null)?.name ?? '政府信息公开';
 }
 
@@ -57,7 +57,8 @@ export async function portalRoutes(app: FastifyInstance, ctx: AppContext) {
     return send(reply, html);
   });
 
-  for (const s of SECTIONS) {
+  // Sections whose feature has landed serve their own pages.
+  for (const s of SECTIONS.filter((x) => x.path !== '/annual-reports')) {
     app.get(s.path, async (_request, reply) => {
       const html = await page(s.title, () => (
         <>

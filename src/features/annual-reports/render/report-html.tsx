@@ -11,6 +11,7 @@ import {
   section2Tables,
   section3Table,
   section4Table,
+  type FigureCell,
   type LayoutCell,
   type LayoutTable,
 } from './report-layout.js';
@@ -68,7 +69,10 @@ export const REPORT_CSS = `
 @media print { .gk-report { max-width: none; } }
 `;
 
-function Cell({ cell, prefix }: { cell: LayoutCell; prefix: string }) {
+/** Renders the content of a figure cell; the console's editor puts an input there. */
+export type FigureRenderer = (cell: FigureCell, headerIds: string) => ComponentChildren;
+
+function Cell({ cell, prefix, renderFigure }: { cell: LayoutCell; prefix: string; renderFigure?: FigureRenderer }) {
   const rowSpan = cell.rowSpan > 1 ? cell.rowSpan : undefined;
   const colSpan = cell.colSpan > 1 ? cell.colSpan : undefined;
   switch (cell.kind) {
@@ -93,13 +97,13 @@ function Cell({ cell, prefix }: { cell: LayoutCell; prefix: string }) {
     case 'figure':
       return (
         <td colSpan={colSpan} headers={cell.headers.map((h) => `${prefix}-${h}`).join(' ')} data-path={cell.path}>
-          {formatFigure(cell.value, cell.style)}
+          {renderFigure ? renderFigure(cell, cell.headers.map((h) => `${prefix}-${h}`).join(' ')) : formatFigure(cell.value, cell.style)}
         </td>
       );
   }
 }
 
-function ReportTable({ table, idPrefix, captionHidden }: { table: LayoutTable; idPrefix: string; captionHidden?: boolean }) {
+export function ReportTable({ table, idPrefix, captionHidden, renderFigure }: { table: LayoutTable; idPrefix: string; captionHidden?: boolean; renderFigure?: FigureRenderer }) {
   const prefix = `${idPrefix}-${table.key}`;
   const total = table.columnWidths.reduce((a, b) => a + b, 0);
   return (
@@ -114,7 +118,7 @@ function ReportTable({ table, idPrefix, captionHidden }: { table: LayoutTable; i
         {table.head.map((cells) => (
           <tr>
             {cells.map((cell) => (
-              <Cell cell={cell} prefix={prefix} />
+              <Cell cell={cell} prefix={prefix} renderFigure={renderFigure} />
             ))}
           </tr>
         ))}
@@ -123,7 +127,7 @@ function ReportTable({ table, idPrefix, captionHidden }: { table: LayoutTable; i
         {table.body.map((cells) => (
           <tr>
             {cells.map((cell) => (
-              <Cell cell={cell} prefix={prefix} />
+              <Cell cell={cell} prefix={prefix} renderFigure={renderFigure} />
             ))}
           </tr>
         ))}
