@@ -145,6 +145,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   await annualReportRoutes(app, ctx);
   await portalReportRoutes(app, ctx);
 
+  app.get('/favicon.ico', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/static/favicon.svg', 301));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;
 }

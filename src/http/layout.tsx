@@ -14,6 +14,7 @@ function Head(props: { title: string; styles?: readonly string[] }) {
       <meta charset="utf-8" />
       <meta name="viewport" content="width=device-width, initial-scale=1" />
       <title>{props.title}</title>
+      <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
       <link rel="stylesheet" href="/static/app.css" />
       {props.styles?.map((href) => <link rel="stylesheet" href={href} />)}
     </head>

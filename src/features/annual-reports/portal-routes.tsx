@@ -71,7 +71,7 @@ export async function portalReportRoutes(app: FastifyInstance, ctx: AppContext) 
             这是第{p.version.version}版，已被更正。<a href={base}>查看最新版本（第{latest}版）</a>
           </p>
         )}
-        <ReportDocument report={p.data} meta={meta} />
+        <ReportDocument report={p.data} meta={meta} embedded />
         {p.version.correction_note && <p class="notice">更正说明（{beijingTime(p.version.published_at).slice(0, 10)}）：{p.version.correction_note}</p>}
         <p class="downloads">
           下载：<a href={`${base}/download/docx${q}`}>Word</a> · <a href={`${base}/download/xlsx${q}`}>Excel</a> · <a href={`${base}/download/html${q}`}>HTML</a> · <a href={`${base}/download/json${q}`}>JSON 数据</a>

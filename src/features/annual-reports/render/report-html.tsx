@@ -37,8 +37,14 @@ const TABLE_FONTS = '"SimSun","宋体","Songti SC","Noto Serif CJK SC",serif';
  * its own CSS. Print: A4 with the margins of GB/T 9704 (official documents), table header rows
  * repeated on each page, rows not split across pages.
  */
-export const REPORT_CSS = `
+/** Page-level rules of the standalone document only (a served page keeps its own body and margins). */
+const STANDALONE_CSS = `
 @page { size: A4; margin: 37mm 26mm 35mm 28mm; }
+@media screen { body { margin: 2em 1em; } }
+`;
+
+/** Rules scoped to .gk-report: safe to include in any page that embeds ReportDocument. */
+export const REPORT_CSS = `
 .gk-report { font-family: ${BODY_FONTS}; font-size: 16pt; line-height: 1.5; color: #000; background: #fff;
   max-width: 156mm; margin: 0 auto; }
 .gk-report h1 { font-family: ${TITLE_FONTS}; font-size: 22pt; font-weight: bold; text-align: center;
@@ -65,7 +71,9 @@ export const REPORT_CSS = `
   clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0; }
 .gk-report .gk-signature { margin-top: 2em; }
 .gk-report .gk-signature p { text-align: right; text-indent: 0; }
-@media screen { body { margin: 2em 1em; } }
+/* Embedded in a page there are no inline column widths: let the browser size columns by content. */
+.gk-report.gk-embedded table { table-layout: auto; }
+.gk-report.gk-embedded .gk-label { min-width: 7em; }
 @media print { .gk-report { max-width: none; } }
 `;
 
@@ -103,17 +111,23 @@ function Cell({ cell, prefix, renderFigure }: { cell: LayoutCell; prefix: string
   }
 }
 
-export function ReportTable({ table, idPrefix, captionHidden, renderFigure }: { table: LayoutTable; idPrefix: string; captionHidden?: boolean; renderFigure?: FigureRenderer }) {
+/**
+ * One table. Column widths are inline styles, which only the standalone document may carry:
+ * pages served under the portal's CSP (style-src 'self') leave them out (`widths={false}`).
+ */
+export function ReportTable({ table, idPrefix, captionHidden, renderFigure, widths = true }: { table: LayoutTable; idPrefix: string; captionHidden?: boolean; renderFigure?: FigureRenderer; widths?: boolean }) {
   const prefix = `${idPrefix}-${table.key}`;
   const total = table.columnWidths.reduce((a, b) => a + b, 0);
   return (
     <table>
       <caption class={captionHidden ? 'gk-sr-only' : undefined}>{table.caption}</caption>
-      <colgroup>
-        {table.columnWidths.map((w) => (
-          <col style={`width:${((w / total) * 100).toFixed(2)}%`} />
-        ))}
-      </colgroup>
+      {widths && (
+        <colgroup>
+          {table.columnWidths.map((w) => (
+            <col style={`width:${((w / total) * 100).toFixed(2)}%`} />
+          ))}
+        </colgroup>
+      )}
       <thead>
         {table.head.map((cells) => (
           <tr>
@@ -160,14 +174,16 @@ export interface ReportDocumentProps {
   meta: ReportRenderMeta;
   /** Prefix of element ids, for pages that show more than one report. */
   idPrefix?: string;
+  /** Inside a served page (not the standalone file): no inline styles. */
+  embedded?: boolean;
 }
 
 /** The report body (title to signature), styled by REPORT_CSS. */
-export function ReportDocument({ report, meta, idPrefix = 'gk' }: ReportDocumentProps) {
+export function ReportDocument({ report, meta, idPrefix = 'gk', embedded = false }: ReportDocumentProps) {
   const version = versionNote(meta);
   const heading = (key: keyof typeof SECTION_HEADINGS) => ({ id: `${idPrefix}-${key}`, heading: SECTION_HEADINGS[key] });
   return (
-    <article class="gk-report" lang="zh-CN">
+    <article class={embedded ? 'gk-report gk-embedded' : 'gk-report'} lang="zh-CN">
       <h1>{reportTitle(meta.agencyName, report.year)}</h1>
       {version && <p class="gk-version">{version}</p>}
       <Section {...heading('overview')}>
@@ -176,15 +192,15 @@ export function ReportDocument({ report, meta, idPrefix = 'gk' }: ReportDocument
       <Section {...heading('section2')} tables>
         <div class="gk-s2">
           {section2Tables(report).map((t) => (
-            <ReportTable table={t} idPrefix={idPrefix} />
+            <ReportTable table={t} idPrefix={idPrefix} widths={!embedded} />
           ))}
         </div>
       </Section>
       <Section {...heading('section3')} tables>
-        <ReportTable table={section3Table(report)} idPrefix={idPrefix} captionHidden />
+        <ReportTable table={section3Table(report)} idPrefix={idPrefix} captionHidden widths={!embedded} />
       </Section>
       <Section {...heading('section4')} tables>
-        <ReportTable table={section4Table(report)} idPrefix={idPrefix} captionHidden />
+        <ReportTable table={section4Table(report)} idPrefix={idPrefix} captionHidden widths={!embedded} />
       </Section>
       <Section {...heading('problems')}>
         <Paragraphs text={report.narrative.problems} />
@@ -208,7 +224,7 @@ export function renderReportHtml(report: ReportData, meta: ReportRenderMeta): st
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{reportTitle(meta.agencyName, report.year)}</title>
-        <style dangerouslySetInnerHTML={{ __html: REPORT_CSS }} />
+        <style dangerouslySetInnerHTML={{ __html: STANDALONE_CSS + REPORT_CSS }} />
       </head>
       <body>
         <ReportDocument report={report} meta={meta} />

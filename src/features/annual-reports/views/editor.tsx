@@ -16,6 +16,16 @@ export function statusText(report: AnnualReport | null): string {
   return report.version > 0 ? `已发布（第${report.version}版）` : REPORT_STATUS_LABELS[report.status];
 }
 
+/**
+ * The cells to mark in the editor for a finding: the stated total of a sum (marking all 26
+ * outcome rows of a column would hide where to look), every cell of the other rules.
+ */
+export function cellsToMark(f: Finding): readonly string[] {
+  if (f.rule === 'requests.outcomeSum') return f.cells.slice(0, 1);
+  if (f.rule === 'requests.rowTotal' || f.rule === 'reviews.groupTotal') return f.cells.slice(-1);
+  return f.cells;
+}
+
 export function FindingList(props: { findings: readonly Finding[]; explanations?: Record<string, string>; editable?: boolean }) {
   const hard = props.findings.filter((f) => f.severity === 'hard');
   const soft = props.findings.filter((f) => f.severity === 'soft');
@@ -74,7 +84,7 @@ export function ReportEditorPage(props: EditorProps) {
   const published = report?.status === 'published';
   const editable = props.canEdit && !published;
   const flagged = new Map<string, 'hard' | 'soft'>();
-  for (const f of state.findings) for (const c of f.cells) if (flagged.get(c) !== 'hard') flagged.set(c, f.severity);
+  for (const f of state.findings) for (const c of cellsToMark(f)) if (flagged.get(c) !== 'hard') flagged.set(c, f.severity);
   const wrong = new Set((props.fields ?? []).map((f) => f.field));
   const text = (name: string, fallback: string) => (typeof props.submitted?.[name] === 'string' ? (props.submitted[name] as string) : fallback);
 
@@ -111,12 +121,12 @@ export function ReportEditorPage(props: EditorProps) {
           <textarea name="narrativeOverview" rows={8} aria-label="一、总体情况">{text('narrativeOverview', data.narrative.overview)}</textarea>
           <h2>二、主动公开政府信息情况</h2>
           <div class="gk-s2">
-            {section2Tables(data).map((t) => <ReportTable table={t} idPrefix="ed" renderFigure={figure} />)}
+            {section2Tables(data).map((t) => <ReportTable table={t} idPrefix="ed" renderFigure={figure} widths={false} />)}
           </div>
           <h2>三、收到和处理政府信息公开申请情况</h2>
-          <div class="table-scroll"><ReportTable table={section3Table(data)} idPrefix="ed" renderFigure={figure} /></div>
+          <div class="table-scroll"><ReportTable table={section3Table(data)} idPrefix="ed" renderFigure={figure} widths={false} /></div>
           <h2>四、政府信息公开行政复议、行政诉讼情况</h2>
-          <div class="table-scroll"><ReportTable table={section4Table(data)} idPrefix="ed" renderFigure={figure} /></div>
+          <div class="table-scroll"><ReportTable table={section4Table(data)} idPrefix="ed" renderFigure={figure} widths={false} /></div>
           <h2>五、存在的主要问题及改进情况</h2>
           <textarea name="narrativeProblems" rows={6} aria-label="五、存在的主要问题及改进情况">{text('narrativeProblems', data.narrative.problems)}</textarea>
           <h2>六、其他需要报告的事项</h2>

@@ -82,7 +82,7 @@ export function RollUpPage(props: { year: number; agencies: AgencyNode[]; select
           <p>
             下载：<a href={`/console/reports/rollup/export/xlsx?${rollUpQuery(r)}`}>Excel</a> · <a href={`/console/reports/rollup/export/json?${rollUpQuery(r)}`}>JSON（含分单位明细）</a> · <a href={`/console/reports/rollup/export/docx?${rollUpQuery(r)}`}>Word</a>
           </p>
-          <ReportDocument report={r.report} meta={{ agencyName: r.report.agency }} idPrefix="ru" />
+          <ReportDocument report={r.report} meta={{ agencyName: r.report.agency }} idPrefix="ru" embedded />
           <h2 id="breakdown">分单位明细</h2>
           <table class="data breakdown">
             <caption>每个非零数字由哪些单位构成</caption>
@@ -178,7 +178,7 @@ export function CheckUploadPage(props: { csrfToken: string; result?: { fileName:
           <p>报告机关：{r.figures.agency || '（未读出）'}；年度：{r.figures.year}；格式：{r.figures.format === '2021' ? '2021年格式' : '2019年试行格式'}</p>
           <FindingList findings={r.findings} />
           <h2>读取到的数字</h2>
-          <ReportDocument report={r.figures} meta={{ agencyName: r.figures.agency }} idPrefix="chk" />
+          <ReportDocument report={r.figures} meta={{ agencyName: r.figures.agency }} idPrefix="chk" embedded />
         </>
       )}
     </section>
