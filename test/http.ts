@@ -53,6 +53,14 @@ export class Browser {
     return res;
   }
 
+  /** Uploads a file through a multipart form, with the last CSRF token seen. */
+  async upload(url: string, fields: Record<string, string>, file: { name: string; content: string | Buffer }) {
+    const { payload, contentType } = multipart({ _csrf: this.csrf, ...fields }, { field: 'file', ...file });
+    const res = await this.app.inject({ method: 'POST', url, payload, headers: { cookie: this.cookieHeader, 'content-type': contentType } });
+    this.remember(res);
+    return res;
+  }
+
   async login(username: string, password = TEST_PASSWORD) {
     await this.get('/console/login');
     return this.post('/console/login', { username, password });
@@ -61,4 +69,17 @@ export class Browser {
 
 export async function testApp(ctx: AppContext) {
   return buildApp(ctx, { logger: false });
+}
+
+/** A multipart/form-data body with text fields and one file, as a browser's upload form sends it. */
+export function multipart(fields: Record<string, string>, file: { field: string; name: string; content: string | Buffer; type?: string }) {
+  const boundary = '----gongkai-test-boundary';
+  const parts: Buffer[] = [];
+  for (const [k, v] of Object.entries(fields)) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  }
+  parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${file.field}"; filename="${file.name}"\r\nContent-Type: ${file.type ?? 'text/plain'}\r\n\r\n`));
+  parts.push(Buffer.isBuffer(file.content) ? file.content : Buffer.from(file.content));
+  parts.push(Buffer.from(`\r\n--${boundary}--\r\n`));
+  return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
 }
