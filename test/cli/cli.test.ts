@@ -1,0 +1,132 @@
+/**
+ * The gongkai command as an operator runs it, on SQLite and on PostgreSQL: demo, user
+ * administration, audit verification after tampering, backup, calendar and report check.
+ */
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS, PG_ADMIN_URL } from '../db.js';
+
+const run = promisify(execFile);
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const ZHANYI = path.resolve(ROOT, '../shared/fixtures/reports/zhanyi-2022.txt');
+
+async function gongkai(env: NodeJS.ProcessEnv, ...args: string[]) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+      cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'silent', ...env }, timeout: 60_000,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe.each(DIALECTS)('gongkai command on %s', (dialect) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-cli-'));
+  const dbName = `gongkai_cli_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  const env: NodeJS.ProcessEnv = { GONGKAI_DATA_DIR: dir, DATABASE_URL: '' };
+  const sqlOn = async (query: string) => {
+    if (dialect === 'sqlite') {
+      const { default: SQLite } = await import('better-sqlite3');
+      const db = new SQLite(path.join(dir, 'gongkai.sqlite'));
+      try {
+        const statement = db.prepare(query);
+        if (!statement.reader) {
+          statement.run();
+          return [];
+        }
+        return statement.all() as Array<Record<string, unknown>>;
+      } finally {
+        db.close();
+      }
+    }
+    const c = new pg.Client({ connectionString: env.DATABASE_URL });
+    await c.connect();
+    try {
+      return (await c.query(query)).rows as Array<Record<string, unknown>>;
+    } finally {
+      await c.end();
+    }
+  };
+
+  beforeAll(async () => {
+    if (dialect === 'postgres') {
+      const c = new pg.Client({ connectionString: PG_ADMIN_URL });
+      await c.connect();
+      await c.query(`CREATE DATABASE ${dbName}`);
+      await c.end();
+      const url = new URL(PG_ADMIN_URL);
+      url.pathname = `/${dbName}`;
+      env.DATABASE_URL = url.toString();
+    }
+  });
+  afterAll(async () => {
+    fs.rmSync(dir, { recursive: true, force: true });
+    if (dialect === 'postgres') {
+      const c = new pg.Client({ connectionString: PG_ADMIN_URL });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+      await c.end();
+    }
+  });
+
+  it('loads the demo district and administers users', async () => {
+    const demo = await gongkai(env, 'demo');
+    expect(demo.code).toBe(0);
+    expect(demo.stdout).toContain('已加载演示数据：18个单位，120个用户。');
+    const again = await gongkai(env, 'demo');
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('演示数据已加载过');
+
+    const created = await gongkai(env, 'user', 'create', '--agency', '3', '--username', 'zhang.san', '--name', '张三', '--roles', 'drafter,reviewerFirst');
+    expect(created.stdout).toMatch(/^已创建用户 zhang\.san，一次性初始密码：.{16}\n$/);
+    const bad = await gongkai(env, 'user', 'create', '--agency', '3', '--username', 'li.si', '--name', '李四', '--roles', 'boss');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('角色：不是有效的角色');
+    expect((await gongkai(env, 'user', 'lock', 'zhang.san')).stdout).toBe('已锁定账号 zhang.san\n');
+    expect(await sqlOn("select disabled from users where username = 'zhang.san'")).toEqual([{ disabled: 1 }]);
+    expect((await gongkai(env, 'user', 'lock', 'nobody')).stderr).toContain('用户“nobody”不存在');
+  });
+
+  it('audit verify passes, then names the first edited entry', async () => {
+    const ok = await gongkai(env, 'audit', 'verify');
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toBe('审计日志完好：共4条，哈希链连续无断裂\n');
+    await sqlOn("update audit_log set data = '{}' where seq = 3");
+    const broken = await gongkai(env, 'audit', 'verify');
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toBe('审计日志校验失败：第3条记录的内容已被改动（哈希不符）（共读取4条）\n');
+  });
+
+  it('backs up the database', async () => {
+    const target = path.join(dir, dialect === 'sqlite' ? 'copy.sqlite' : 'copy.sql');
+    const res = await gongkai(env, 'backup', target);
+    expect(res.stdout).toBe(`已备份到 ${target}\n`);
+    const content = fs.readFileSync(target);
+    if (dialect === 'sqlite') expect(content.subarray(0, 15).toString()).toBe('SQLite format 3');
+    else expect(content.toString()).toContain('CREATE TABLE public.audit_log');
+  });
+});
+
+describe('gongkai command without a database', () => {
+  it('computes due dates across 国庆 2024', async () => {
+    const res = await gongkai({}, 'calendar', 'due', '2024-09-27');
+    expect(res.stdout).toBe('2024-10-30\n');
+  });
+  it('checks the zhanyi 2022 report: exit 1 with its known inconsistencies', async () => {
+    const res = await gongkai({}, 'report', 'check', ZHANYI, '--json');
+    expect(res.code).toBe(1);
+    const { findings } = JSON.parse(res.stdout) as { findings: Array<{ rule: string; cells: string[] }> };
+    const rules = findings.map((f) => `${f.rule} ${f.cells[0]}`);
+    expect(rules).toContain('requests.balance section3.received.total');
+    expect(rules).toContain('requests.outcomeSum section3.handledTotal.total');
+    expect(rules).toContain('narrative.mismatch section2.normativeDocs.inForce');
+    expect(findings.some((f) => f.rule === 'reviews.groupTotal')).toBe(false);
+  });
+});
