@@ -8,7 +8,7 @@ export function renderDocument(page: VNode): string {
   return `<!doctype html>${renderToString(page)}`;
 }
 
-function Head(props: { title: string; styles?: readonly string[] }) {
+function Head(props: { title: string; styles?: readonly string[]; scripts?: readonly string[] }) {
   return (
     <head>
       <meta charset="utf-8" />
@@ -17,6 +17,7 @@ function Head(props: { title: string; styles?: readonly string[] }) {
       <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
       <link rel="stylesheet" href="/static/app.css" />
       {props.styles?.map((href) => <link rel="stylesheet" href={href} />)}
+      {props.scripts?.map((src) => <script src={src} defer />)}
     </head>
   );
 }
@@ -70,6 +71,8 @@ export function PortalLayout(props: PortalProps) {
 export interface ConsoleProps {
   title: string;
   styles?: readonly string[];
+  /** Progressive enhancements only: every console page works without JavaScript. */
+  scripts?: readonly string[];
   actor: Actor | null;
   csrfToken?: string;
   flash?: string | null;
@@ -88,7 +91,7 @@ export function ConsoleLayout(props: ConsoleProps) {
   const { actor } = props;
   return (
     <html lang="zh-CN">
-      <Head title={`${props.title} - 政务公开平台`} styles={props.styles} />
+      <Head title={`${props.title} - 政务公开平台`} styles={props.styles} scripts={props.scripts} />
       <body class="console">
         <a class="skip-link" href="#main">跳到主要内容</a>
         <header class="console-header" role="banner">

@@ -28,16 +28,15 @@ export function sendConsolePage(
   reply: FastifyReply,
   title: string,
   body: (page: PageContext) => ComponentChildren,
-  status = 200,
-  styles?: readonly string[],
+  options: { status?: number; styles?: readonly string[]; scripts?: readonly string[] } = {},
 ) {
   const csrfToken = reply.generateCsrf();
   const html = renderDocument(
-    <ConsoleLayout title={title} actor={request.session?.actor ?? null} csrfToken={csrfToken} flash={takeFlash(request, reply)} styles={styles}>
+    <ConsoleLayout title={title} actor={request.session?.actor ?? null} csrfToken={csrfToken} flash={takeFlash(request, reply)} styles={options.styles} scripts={options.scripts}>
       {body({ csrfToken })}
     </ConsoleLayout>,
   );
-  return reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
+  return reply.status(options.status ?? 200).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
 }
 
 /** Redirect after a successful POST (303: the browser follows with GET). */

@@ -37,7 +37,7 @@ export async function accountRoutes(app: FastifyInstance, ctx: AppContext) {
       <UserFormPage csrfToken={csrfToken} title={opts.title} action={opts.action} values={opts.values} agencies={agencies}
         grantable={grantableRoles(actor)} isNew={opts.isNew} userId={opts.userId} locked={opts.locked} canManage={opts.canManage}
         error={opts.error?.message} fields={opts.error?.fields} />
-    ), opts.status);
+    ), { status: opts.status });
   };
   const formError = (error: unknown) => {
     if (error instanceof AppError && ['VALIDATION_FAILED', 'CONFLICT'].includes(error.code)) return error;

@@ -32,7 +32,7 @@ export async function agencyRoutes(app: FastifyInstance, ctx: AppContext) {
     return sendConsolePage(request, reply, opts.title, ({ csrfToken }) => (
       <AgencyFormPage csrfToken={csrfToken} action={opts.action} title={opts.title} values={opts.values} parents={parents}
         canEdit={opts.canEdit} error={opts.error?.message} fields={opts.error?.fields} />
-    ), opts.status);
+    ), { status: opts.status });
   };
 
   app.get('/console/agencies', async (request, reply) => {

@@ -12,13 +12,16 @@ import { compareCharts } from './compare-charts.js';
 import { attachmentHeader, sendReportFile, type ExportFormat } from './export.js';
 import { reportPolicy } from './policy.js';
 import {
-  beijingDate, fillBlanksWithZero, getReportState, importReadFigures, markChecked, parseYear, publishReport, reportHistory,
+  beijingDate, fillBlanksWithZero, previewFindings, getReportState, importReadFigures, markChecked, parseYear, publishReport, reportHistory,
   reportOverview, rollUpReports, saveReportForm, saveReportJson, startCorrection,
 } from './service.js';
-import { ReportEditorPage, statusText } from './views/editor.js';
+import { cellsToMark, ReportEditorPage, statusText } from './views/editor.js';
+import { RULE_LABELS } from '../../domain/report/index.js';
 import { CheckUploadPage, ComparePage, OverviewPage, RollUpPage } from './views/office.js';
 
 const STYLES = [REPORT_STYLESHEET];
+/** Live checks while typing; the editor works without it (checks run on save). */
+const SCRIPTS = ['/static/report-editor.js'];
 
 /** The uploaded file of a multipart form (fields attached to the body), as text. */
 async function uploadedText(request: FastifyRequest): Promise<{ text: string; fileName: string; fields: Record<string, string> }> {
@@ -50,7 +53,7 @@ export async function annualReportRoutes(app: FastifyInstance, ctx: AppContext) 
     return sendConsolePage(request, reply, `${state.agency.short_name}${year}年年报`, ({ csrfToken }) => (
       <ReportEditorPage state={state} csrfToken={csrfToken} canEdit={reportPolicy.edit(actor, agencyId)} canPublish={reportPolicy.publish(actor, agencyId)}
         error={extra.error?.message} fields={extra.error?.fields} submitted={extra.submitted} />
-    ), extra.status, STYLES);
+    ), { status: extra.status, styles: STYLES, scripts: SCRIPTS });
   };
   /** Runs an action; a refused one re-shows the editor with the reason and changes nothing. */
   const act = async (request: FastifyRequest, reply: FastifyReply, action: () => Promise<string>, submitted?: Record<string, unknown>) => {
@@ -77,7 +80,7 @@ export async function annualReportRoutes(app: FastifyInstance, ctx: AppContext) 
 
   app.get('/console/reports/check', async (request, reply) => {
     requireStaff(request);
-    return sendConsolePage(request, reply, '检查已发布的年报', ({ csrfToken }) => <CheckUploadPage csrfToken={csrfToken} />, 200, STYLES);
+    return sendConsolePage(request, reply, '检查已发布的年报', ({ csrfToken }) => <CheckUploadPage csrfToken={csrfToken} />, { styles: STYLES });
   });
   app.post('/console/reports/check', async (request, reply) => {
     requireStaff(request);
@@ -85,11 +88,11 @@ export async function annualReportRoutes(app: FastifyInstance, ctx: AppContext) 
       const { text, fileName, fields } = await uploadedText(request);
       const year = fields.year ? parseYear(fields.year) : undefined;
       const result = checkPublishedText(text, { fileName, ...(year ? { year } : {}) });
-      return sendConsolePage(request, reply, '检查结果', ({ csrfToken }) => <CheckUploadPage csrfToken={csrfToken} result={{ fileName, ...result }} />, 200, STYLES);
+      return sendConsolePage(request, reply, '检查结果', ({ csrfToken }) => <CheckUploadPage csrfToken={csrfToken} result={{ fileName, ...result }} />, { styles: STYLES });
     } catch (error) {
       const message = error instanceof UnreadableReportError ? `无法读取：${error.message}` : error instanceof AppError && error.code !== 'INTERNAL' ? error.message : null;
       if (message === null) throw error;
-      return sendConsolePage(request, reply, '检查已发布的年报', ({ csrfToken }) => <CheckUploadPage csrfToken={csrfToken} error={message} />, 400, STYLES);
+      return sendConsolePage(request, reply, '检查已发布的年报', ({ csrfToken }) => <CheckUploadPage csrfToken={csrfToken} error={message} />, { status: 400, styles: STYLES });
     }
   });
 
@@ -103,7 +106,7 @@ export async function annualReportRoutes(app: FastifyInstance, ctx: AppContext) 
     const result = ids.length ? await rollUpReports(ctx, actor, { year, agencyIds: ids }) : null;
     return sendConsolePage(request, reply, `${year}年度年报汇总`, () => (
       <RollUpPage year={year} agencies={agencies} selected={new Set(ids.length ? ids : agencies.filter((a) => a.kind !== 'government').map((a) => a.id))} result={result} />
-    ), 200, STYLES);
+    ), { styles: STYLES });
   });
   app.get('/console/reports/rollup/export/:format', async (request, reply) => {
     const { actor } = requireStaff(request);
@@ -218,6 +221,15 @@ export async function annualReportRoutes(app: FastifyInstance, ctx: AppContext) 
     await saveReportJson(ctx, { actor, agencyId, year, json: request.body, ip: request.ip });
     const s = await getReportState(ctx, actor, agencyId, year);
     return { status: s.report?.status ?? 'missing', report: s.data, findings: s.findings };
+  });
+  app.post('/api/v1/reports/:agencyId/:year/preview', { schema: { tags, summary: '按表单中尚未保存的数字预览检查结果（不保存）' } }, async (request) => {
+    const { actor } = requireStaff(request);
+    const { agencyId, year } = params(request);
+    const { findings, errors } = await previewFindings(ctx, { actor, agencyId, year, body: request.body });
+    const marks: Record<string, 'hard' | 'soft'> = {};
+    for (const f of findings) for (const c of cellsToMark(f)) if (marks[c] !== 'hard') marks[c] = f.severity;
+    for (const e of errors) marks[e.field] = 'hard';
+    return { findings: findings.map((f) => ({ ...f, label: RULE_LABELS[f.rule] })), errors, marks };
   });
   app.post('/api/v1/reports/check', { schema: { tags, summary: '检查他人发布的年报文本：{ text, fileName?, year? }' }, bodyLimit: 8 * 1024 * 1024 }, async (request) => {
     requireStaff(request);

@@ -174,6 +174,22 @@ export async function saveReportForm(ctx: AppContext, opts: SaveOptions & { body
   return writeWorkingCopy(ctx, opts, state, next, 'report.save', {}, { reportingUnit: meta.reportingUnit, reportDate: meta.reportDate });
 }
 
+/**
+ * The findings the form would have if saved now — for live checks while a clerk types.
+ * Writes nothing. Cells that cannot be read come back as errors, and count as blank meanwhile.
+ */
+export async function previewFindings(ctx: AppContext, opts: { actor: Actor; agencyId: number; year: number; body: unknown }) {
+  const state = await getReportState(ctx, opts.actor, opts.agencyId, opts.year);
+  const body = (opts.body && typeof opts.body === 'object' ? opts.body : {}) as Record<string, unknown>;
+  const { next, errors } = figuresFromForm(state.data, body);
+  for (const e of errors) setFigure(next, e.field, null);
+  for (const [k, field] of [['overview', 'narrativeOverview'], ['problems', 'narrativeProblems'], ['other', 'narrativeOther']] as const) {
+    const v = body[field];
+    if (typeof v === 'string') next.narrative[k] = v.slice(0, 50_000);
+  }
+  return { findings: await findingsFor(ctx, state.agency.id, next), errors };
+}
+
 /** Replaces the figures and narrative with a report JSON (the DESIGN.md shape), e.g. from another system. */
 export async function saveReportJson(ctx: AppContext, opts: SaveOptions & { json: unknown }): Promise<AnnualReport> {
   const state = await getReportState(ctx, opts.actor, opts.agencyId, opts.year);

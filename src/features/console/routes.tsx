@@ -38,7 +38,7 @@ export async function consoleRoutes(app: FastifyInstance, ctx: AppContext) {
       const username = typeof body.username === 'string' ? body.username.slice(0, 64) : '';
       return sendConsolePage(request, reply, '登录', ({ csrfToken }) => (
         <LoginPage csrfToken={csrfToken} next={next} username={username} error={error.message} />
-      ), status);
+      ), { status });
     }
   });
 
@@ -65,7 +65,7 @@ export async function consoleRoutes(app: FastifyInstance, ctx: AppContext) {
       if (!(error instanceof AppError) || error.code !== 'VALIDATION_FAILED') throw error;
       return sendConsolePage(request, reply, '修改密码', ({ csrfToken }) => (
         <PasswordPage csrfToken={csrfToken} forced={session.user.must_change_password === 1} fields={error.fields} />
-      ), 400);
+      ), { status: 400 });
     }
   });
 

@@ -112,9 +112,11 @@ export function ReportEditorPage(props: EditorProps) {
       <FormErrors message={props.error} fields={props.fields} />
 
       <h2>检查结果</h2>
-      <FindingList findings={state.findings} explanations={state.explanations} />
+      <div id="findings" aria-live="polite">
+        <FindingList findings={state.findings} explanations={state.explanations} />
+      </div>
 
-      <form method="post" action={base} class="form report-form">
+      <form method="post" action={base} class="form report-form" data-preview={editable ? `/api/v1/reports/${state.agency.id}/${state.year}/preview` : undefined}>
         <CsrfField token={props.csrfToken} />
         <fieldset disabled={!editable}>
           <h2>一、总体情况</h2>
