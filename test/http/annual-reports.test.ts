@@ -89,6 +89,23 @@ describe.each(DIALECTS)('annual reports on %s', (dialect) => {
     expect(await auditCount()).toBe(before + 1);
   });
 
+  it('a 2020 report is entered in the 2019 trial format', async () => {
+    const b = new Browser(app);
+    await b.login('admin-a');
+    const page = await b.get(`/console/reports/${d.deptA.id}/2020`);
+    expect(page.body).toContain('国办公开办函〔2019〕60号（试行格式）');
+    expect(page.body).toContain('本年新制作数量');
+    expect(page.body).toContain('name="cell:section2.licensing.change"');
+    expect(page.body).toContain('name="cell:section3.other.total"');
+    expect(page.body).not.toContain('name="cell:section3.other.feeUnpaid.total"');
+    const form: Record<string, string> = { 'cell:section2.licensing.change': '-3', 'cell:section3.other.total': '2' };
+    expect((await b.post(`/console/reports/${d.deptA.id}/2020`, form)).statusCode).toBe(303);
+    const api = await b.api('GET', `/api/v1/reports/${d.deptA.id}/2020`);
+    expect(api.json().report.format).toBe('2019');
+    expect(api.json().report.section2.licensing.change).toBe(-3);
+    expect(api.json().report.section3.other.total).toBe(2);
+  });
+
   it('a hard finding blocks “checked”; fixed figures pass; soft findings need an explanation to publish', async () => {
     const b = new Browser(app);
     await b.login('admin-a');
