@@ -2,39 +2,23 @@
  * In a real browser (Debian's chromium driven by playwright-core) against a real server on
  * loopback: sign in, be forced to change the initial password, create a user, sign out.
  */
-import type { AddressInfo } from 'node:net';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../browser.js';
+import type { Page } from 'playwright-core';
+import { startBrowserSession, type BrowserSession } from '../browser.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/app.js';
 import { ensureInstalled } from '../../src/features/setup/bootstrap.js';
-import { createTestContext, type TestContext } from '../db.js';
-
 
 describe('console in a browser', () => {
-  let ctx: TestContext;
-  let app: FastifyInstance;
-  let browser: Browser;
+  let session: BrowserSession;
   let page: Page;
   let base: string;
 
   beforeAll(async () => {
-    ctx = await createTestContext('sqlite', { adminPassword: 'First-Start-2026' });
-    // The browser runs on the real clock: session idle checks must see real time.
-    ctx.clock = { now: () => new Date(), advance() {}, advanceMinutes() {} } as unknown as TestContext['clock'];
-    await ensureInstalled(ctx);
-    app = await buildApp(ctx, { logger: false });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
-    page = await browser.newPage();
+    session = await startBrowserSession(async (ctx) => {
+      await ensureInstalled(ctx);
+    }, { adminPassword: 'First-Start-2026' });
+    ({ page, base } = session);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await ctx?.cleanup();
-  });
+  afterAll(async () => session?.close());
 
   it('logs in, changes the initial password, creates a user and logs out', async () => {
     await page.goto(`${base}/console`);

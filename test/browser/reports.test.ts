@@ -2,38 +2,24 @@
  * The report editor in a real browser: findings update while typing, a consistent report is
  * checked and published, and the public sees it on the portal.
  */
-import type { AddressInfo } from 'node:net';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../browser.js';
+import type { Page } from 'playwright-core';
+import { startBrowserSession, type BrowserSession } from '../browser.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/app.js';
-import { createTestContext, type TestContext } from '../db.js';
 import { makeDistrict, TEST_PASSWORD } from '../factories.js';
 
 describe('report editor in a browser', () => {
-  let ctx: TestContext;
-  let app: FastifyInstance;
-  let browser: Browser;
+  let session: BrowserSession;
   let page: Page;
   let base: string;
-  let deptA: number;
+  let deptA = 0;
 
   beforeAll(async () => {
-    ctx = await createTestContext('sqlite');
-    ctx.clock = { now: () => new Date(), advance() {}, advanceMinutes() {} } as unknown as TestContext['clock'];
-    deptA = (await makeDistrict(ctx)).deptA.id;
-    app = await buildApp(ctx, { logger: false });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
-    page = await browser.newPage();
+    session = await startBrowserSession(async (ctx) => {
+      deptA = (await makeDistrict(ctx)).deptA.id;
+    });
+    ({ page, base } = session);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await ctx?.cleanup();
-  });
+  afterAll(async () => session?.close());
 
   const cell = (path: string) => page.locator(`input[name="cell:${path}"]`);
 

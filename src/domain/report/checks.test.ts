@@ -1,37 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { checkReport, hasHardFinding, summarizeFindings } from './checks.js';
-import { REQUESTER_COLUMNS, type Finding, type ReportData, type ReportFormat } from './format.js';
+import { REQUESTER_COLUMNS, type Finding, type ReportData } from './format.js';
+import { brief, consistent, group, row } from './test-builders.js';
 import { blankReport, emptyReport, setFigure } from './model.js';
 
-type Six = [number, number, number, number, number, number];
 
-/** Set a section 三 row: the six requester columns, and 总计 (their sum unless given). */
-function row(report: ReportData, key: string, six: Six, total?: number): void {
-  REQUESTER_COLUMNS.forEach((c, i) => setFigure(report, `section3.${key}.${c}`, six[i]!));
-  setFigure(report, `section3.${key}.total`, total ?? six.reduce((a, b) => a + b, 0));
-}
-
-/** Set a section 四 group: 结果维持, 结果纠正, 其他结果, 尚未审结, and 总计 (their sum unless given). */
-function group(report: ReportData, key: string, four: number[], total?: number): void {
-  ['upheld', 'corrected', 'otherResult', 'pending'].forEach((c, i) =>
-    setFigure(report, `section4.${key}.${c}`, four[i]!),
-  );
-  setFigure(report, `section4.${key}.total`, total ?? four.reduce((a, b) => a + b, 0));
-}
-
-/** A small consistent report: 4 received + 1 carried in = 4 handled + 1 carried out. */
-function consistent(format: ReportFormat = '2021', year = format === '2021' ? 2022 : 2020): ReportData {
-  const r = emptyReport(format, '某区某局', year);
-  row(r, 'received', [3, 1, 0, 0, 0, 0]);
-  row(r, 'carriedIn', [1, 0, 0, 0, 0, 0]);
-  row(r, 'granted', [2, 1, 0, 0, 0, 0]);
-  row(r, 'partial', [1, 0, 0, 0, 0, 0]);
-  row(r, 'handledTotal', [3, 1, 0, 0, 0, 0]);
-  row(r, 'carriedOut', [1, 0, 0, 0, 0, 0]);
-  return r;
-}
-
-const brief = (findings: Finding[]) => findings.map((f) => [f.rule, f.message, f.expected, f.actual]);
 
 /** The figures of fixtures/reports/zhanyi-2022.txt, typed in by hand. */
 function zhanyi2022(): ReportData {

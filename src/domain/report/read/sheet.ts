@@ -20,30 +20,12 @@ import {
   type ReportFormat,
   type Section3RowKey,
 } from '../format.js';
+import { SECTION2_FIELDS } from '../model.js';
 
 export type SheetSection = 'section2' | 'section3' | 'section4';
 
-/** Section 二 items and figures per format, in table order. */
-export const SECTION2_ITEMS: Record<ReportFormat, ReadonlyArray<readonly [string, readonly string[]]>> = {
-  '2021': [
-    ['rules', ['issued', 'repealed', 'inForce']],
-    ['normativeDocs', ['issued', 'repealed', 'inForce']],
-    ['licensing', ['decisions']],
-    ['penalty', ['decisions']],
-    ['enforcement', ['decisions']],
-    ['fees', ['amountWanYuan']],
-  ],
-  '2019': [
-    ['rules', ['made', 'published', 'totalPublic']],
-    ['normativeDocs', ['made', 'published', 'totalPublic']],
-    ['licensing', ['previousItems', 'change', 'decisions']],
-    ['otherServices', ['previousItems', 'change', 'decisions']],
-    ['penalty', ['previousItems', 'change', 'decisions']],
-    ['enforcement', ['previousItems', 'change', 'decisions']],
-    ['fees', ['previousItems', 'change']],
-    ['procurement', ['items', 'amount']],
-  ],
-};
+/** Section 二 items and figures per format, in table order (the model's list). */
+export const SECTION2_ITEMS = SECTION2_FIELDS;
 
 const SECTION2_NAMES: Record<string, string> = {
   rules: '第二十条第（一）项“规章”',
