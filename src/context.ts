@@ -18,3 +18,13 @@ export interface AppContext {
 export function nowIso(ctx: { clock: Clock }): string {
   return ctx.clock.now().toISOString();
 }
+
+/** The calendar date in Beijing (Asia/Shanghai, UTC+8 all year) of an instant. */
+export function beijingDate(now: Date): string {
+  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** Today's date in Beijing: what legal periods and deadlines are counted against. */
+export function today(ctx: { clock: Clock }): string {
+  return beijingDate(ctx.clock.now());
+}

@@ -7,6 +7,8 @@ import { calendarCommand } from './commands/calendar.js';
 import { reportCheckCommand } from './commands/report-check.js';
 import { demoCommand, migrateCommand } from './commands/setup.js';
 import { userCommand } from './commands/user.js';
+import { withContext } from './context.js';
+import { loadCalendarAdditions } from '../features/calendar/service.js';
 
 const program = new Command('gongkai')
   .description('政务公开平台：主动公开、依申请公开、政府信息管理与年度报告')
@@ -23,7 +25,7 @@ program.addCommand(demoCommand());
 program.addCommand(userCommand());
 program.addCommand(auditCommand());
 program.addCommand(backupCommand());
-program.addCommand(calendarCommand());
+program.addCommand(calendarCommand({ loadOverrides: () => withContext((ctx) => loadCalendarAdditions(ctx.database.db)) }));
 program.addCommand(reportCheckCommand());
 
 try {

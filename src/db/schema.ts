@@ -126,6 +126,133 @@ export interface AnnualReportVersionTable {
   published_by_name: string;
 }
 
+/** An administrator's override of one day of the working-day calendar. */
+export interface CalendarDayTable {
+  date: string;
+  kind: 'workday' | 'holiday';
+  name: string | null;
+  /** Where the day comes from, e.g. 国办发明电〔2026〕7号. */
+  source: string;
+  updated_by: string;
+  updated_at: string;
+}
+
+/** A year an administrator declared complete (its official schedule entered). */
+export interface CalendarYearTable {
+  year: number;
+  source: string;
+  updated_by: string;
+  updated_at: string;
+}
+
+/** A disclosure request (政府信息公开申请). The timeline is in request_events. */
+export interface RequestTable {
+  id: Generated<number>;
+  agency_id: number;
+  /** Public tracking number, e.g. 2025-QC-000123. */
+  tracking_number: string;
+  /** sha256 of the private query code given to the requester. */
+  query_code_hash: string;
+  /** The report column: naturalPerson, enterprise, research, nonprofit, legalService, otherOrg. */
+  requester_kind: string;
+  requester_name: string;
+  requester_id_type: string | null;
+  requester_id_number: string | null;
+  requester_credit_code: string | null;
+  requester_phone: string | null;
+  requester_email: string | null;
+  requester_address: string | null;
+  /** Normalised identity: counts requests per requester (fees, repeats). */
+  requester_key: string;
+  /** 所需政府信息的名称、文号或者便于查询的其他特征性描述 (第二十九条). */
+  description: string;
+  preferred_form: string;
+  delivery_way: string;
+  channel: string;
+  /** Date of receipt under 第三十一条. */
+  received_on: string;
+  state: string;
+  outcome: string | null;
+  /** The date the request counts as handled in the annual report. */
+  handled_on: string | null;
+  /** Cached reply due date, for the sweep and lists (recomputed on every event). */
+  due_date: string | null;
+  /** Marker of the deadline sweep: null, 'dueSoon' or 'overdue' (so it notifies once). */
+  due_flag: string | null;
+  handler_user_id: number | null;
+  /** Shown in the public request log (without the requester's identity). */
+  public_log: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RequestEventTable {
+  id: Generated<number>;
+  request_id: number;
+  seq: number;
+  type: string;
+  on_date: string;
+  /** JSON of the event's fields (RequestEvent without type and on). */
+  data: string;
+  actor_user_id: number | null;
+  actor_name: string;
+  at: string;
+}
+
+export interface RequestLetterTable {
+  id: Generated<number>;
+  request_id: number;
+  kind: string;
+  number: string | null;
+  title: string;
+  /** JSON array of paragraphs. */
+  paragraphs: string;
+  status: 'draft' | 'approved' | 'sent';
+  approved_by: string | null;
+  approved_at: string | null;
+  sent_on: string | null;
+  created_at: string;
+}
+
+export interface LetterSequenceTable {
+  agency_id: number;
+  year: number;
+  last_serial: number;
+}
+
+export interface LetterTemplateTable {
+  agency_id: number;
+  kind: string;
+  body: string;
+  updated_by: string;
+  updated_at: string;
+}
+
+/** Administrative reconsideration or litigation about a disclosure decision (report section 四). */
+export interface ReviewCaseTable {
+  id: Generated<number>;
+  agency_id: number;
+  request_id: number | null;
+  kind: 'reconsideration' | 'litigationDirect' | 'litigationAfterReconsideration';
+  case_number: string | null;
+  filed_on: string;
+  result: 'upheld' | 'corrected' | 'otherResult' | null;
+  decided_on: string | null;
+  note: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface NotificationTable {
+  id: Generated<number>;
+  user_id: number;
+  request_id: number | null;
+  kind: string;
+  message: string;
+  created_at: string;
+  read_at: string | null;
+}
+
 export interface DB {
   agencies: AgencyTable;
   users: UserTable;
@@ -136,7 +263,21 @@ export interface DB {
   settings: SettingTable;
   annual_reports: AnnualReportTable;
   annual_report_versions: AnnualReportVersionTable;
+  calendar_days: CalendarDayTable;
+  calendar_years: CalendarYearTable;
+  requests: RequestTable;
+  request_events: RequestEventTable;
+  request_letters: RequestLetterTable;
+  letter_sequences: LetterSequenceTable;
+  letter_templates: LetterTemplateTable;
+  review_cases: ReviewCaseTable;
+  notifications: NotificationTable;
 }
+
+export type DisclosureRequest = Selectable<RequestTable>;
+export type RequestEventRow = Selectable<RequestEventTable>;
+export type RequestLetter = Selectable<RequestLetterTable>;
+export type ReviewCase = Selectable<ReviewCaseTable>;
 
 export type AnnualReport = Selectable<AnnualReportTable>;
 export type AnnualReportVersion = Selectable<AnnualReportVersionTable>;

@@ -84,6 +84,7 @@ const NAV: Array<{ href: string; label: string; show: (a: Actor) => boolean }> =
   { href: '/console/reports', label: '年度报告', show: () => true },
   { href: '/console/agencies', label: '单位管理', show: () => true },
   { href: '/console/users', label: '用户管理', show: (a) => a.roles.some((r) => ['systemAdmin', 'officeAdmin', 'agencyAdmin', 'auditor'].includes(r)) },
+  { href: '/console/calendar', label: '工作日历', show: (a) => a.roles.some((r) => ['systemAdmin', 'officeAdmin'].includes(r)) },
   { href: '/console/audit', label: '审计日志', show: (a) => a.roles.some((r) => ['systemAdmin', 'officeAdmin', 'auditor'].includes(r)) },
 ];
 

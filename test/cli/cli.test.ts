@@ -114,13 +114,16 @@ describe.each(DIALECTS)('gongkai command on %s', (dialect) => {
   });
 });
 
-describe('gongkai command without a database', () => {
+describe('gongkai command without an installation', () => {
+  const env = { GONGKAI_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-cli-')), DATABASE_URL: '' };
+  afterAll(() => fs.rmSync(env.GONGKAI_DATA_DIR, { recursive: true, force: true }));
+
   it('computes due dates across 国庆 2024', async () => {
-    const res = await gongkai({}, 'calendar', 'due', '2024-09-27');
+    const res = await gongkai(env, 'calendar', 'due', '2024-09-27');
     expect(res.stdout).toBe('2024-10-30\n');
   });
   it('checks the zhanyi 2022 report: exit 1 with its known inconsistencies', async () => {
-    const res = await gongkai({}, 'report', 'check', ZHANYI, '--json');
+    const res = await gongkai(env, 'report', 'check', ZHANYI, '--json');
     expect(res.code).toBe(1);
     const { findings } = JSON.parse(res.stdout) as { findings: Array<{ rule: string; cells: string[] }> };
     const rules = findings.map((f) => `${f.rule} ${f.cells[0]}`);

@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { checkPublishedText, decodeReportFile } from '../../domain/report/published.js';
 import { UnreadableReportError } from '../../domain/report/read/index.js';
-import type { AppContext } from '../../context.js';
+import { beijingDate, type AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
 import { idParam, requireStaff } from '../../http/guards.js';
 import { REPORT_STYLESHEET } from '../../http/layout.js';
@@ -12,7 +12,7 @@ import { compareCharts } from './compare-charts.js';
 import { attachmentHeader, sendReportFile, type ExportFormat } from './export.js';
 import { reportPolicy } from './policy.js';
 import {
-  beijingDate, fillBlanksWithZero, previewFindings, getReportState, importReadFigures, markChecked, parseYear, publishReport, reportHistory,
+  fillBlanksWithZero, previewFindings, getReportState, importReadFigures, markChecked, parseYear, publishReport, reportHistory,
   reportOverview, rollUpReports, saveReportForm, saveReportJson, startCorrection,
 } from './service.js';
 import { cellsToMark, ReportEditorPage, statusText } from './views/editor.js';

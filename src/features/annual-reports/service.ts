@@ -8,7 +8,7 @@ import {
   canTransition, findingKey, formatForYear, parseFigureInput, publicationBlockers, reportDeadline, type ReportStatus,
 } from '../../domain/report/workflow.js';
 import type { Actor } from '../../domain/roles.js';
-import { nowIso, type AppContext } from '../../context.js';
+import { beijingDate, nowIso, type AppContext } from '../../context.js';
 import type { Agency, AnnualReport, AnnualReportVersion } from '../../db/schema.js';
 import { AppError, forbidden, notFound, validationError, type FieldError } from '../../errors.js';
 import { parseInput } from '../../http/validate.js';
@@ -305,10 +305,6 @@ export async function startCorrection(ctx: AppContext, opts: SaveOptions): Promi
   });
 }
 
-/** Today's date in Beijing. */
-export function beijingDate(now: Date): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
 
 export interface OverviewRow {
   agency: Agency;

@@ -1,6 +1,6 @@
 /** Sign-in, sign-out, password change and the dashboard. */
 import type { FastifyInstance } from 'fastify';
-import type { AppContext } from '../../context.js';
+import { beijingDate, type AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
 import { requireStaff } from '../../http/guards.js';
 import { redirectWithFlash, sendConsolePage } from '../../http/pages.js';
@@ -8,6 +8,7 @@ import { login, logout, SESSION_COOKIE } from '../accounts/auth.js';
 import { accountPolicy } from '../accounts/policy.js';
 import { changeOwnPassword, listUsersFor } from '../accounts/service.js';
 import { getAgency, listAgencies } from '../agencies/service.js';
+import { calendarPolicy, loadCalendar } from '../calendar/service.js';
 import { DashboardPage, LoginPage, PasswordPage } from './views.js';
 
 /** Only same-site paths under /console may be a post-login destination (no open redirect). */
@@ -74,8 +75,10 @@ export async function consoleRoutes(app: FastifyInstance, ctx: AppContext) {
     const agency = await getAgency(ctx, actor, actor.agencyId);
     const agencies = await listAgencies(ctx, actor);
     const userCount = accountPolicy.view(actor, actor.agencyId) ? (await listUsersFor(ctx, actor)).length : null;
+    // From 1 November, administrators are reminded to enter next year's holiday schedule.
+    const missingYear = calendarPolicy.edit(actor) ? (await loadCalendar(ctx)).missingYear(beijingDate(ctx.clock.now())) : null;
     return sendConsolePage(request, reply, '工作台', () => (
-      <DashboardPage actor={actor} agencyName={agency.name} agencyCount={agencies.length} userCount={userCount} />
+      <DashboardPage actor={actor} agencyName={agency.name} agencyCount={agencies.length} userCount={userCount} missingCalendarYear={missingYear} />
     ));
   });
 }

@@ -43,10 +43,15 @@ export function PasswordPage(props: { csrfToken: string; forced: boolean; error?
   );
 }
 
-export function DashboardPage(props: { actor: Actor; agencyName: string; agencyCount: number; userCount: number | null }) {
+export function DashboardPage(props: { actor: Actor; agencyName: string; agencyCount: number; userCount: number | null; missingCalendarYear: number | null }) {
   return (
     <section>
       <h1>工作台</h1>
+      {props.missingCalendarYear !== null && (
+        <p class="notice" role="alert">
+          工作日历尚未包含{props.missingCalendarYear}年的节假日安排，跨年的法定期限将无法计算。<a href={`/console/calendar?year=${props.missingCalendarYear}`}>去录入</a>
+        </p>
+      )}
       <p>
         {props.agencyName} · {props.actor.roles.map((r) => ROLE_LABELS[r]).join('、')}
       </p>
