@@ -58,7 +58,7 @@ export async function portalRoutes(app: FastifyInstance, ctx: AppContext) {
   });
 
   // Sections whose feature has landed serve their own pages.
-  for (const s of SECTIONS.filter((x) => x.path !== '/annual-reports')) {
+  for (const s of SECTIONS.filter((x) => x.path !== '/annual-reports' && x.path !== '/requests/new')) {
     app.get(s.path, async (_request, reply) => {
       const html = await page(s.title, () => (
         <>

@@ -1,0 +1,137 @@
+/** Disclosure on request: the public form and status page, and the console. */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { renderToString } from 'preact-render-to-string';
+import { today, type AppContext } from '../../context.js';
+import { AppError } from '../../errors.js';
+import { idParam, requireStaff } from '../../http/guards.js';
+import { PortalLayout } from '../../http/layout.js';
+import { redirectWithFlash, sendConsolePage } from '../../http/pages.js';
+import { listAllAgencies } from '../agencies/repository.js';
+import { treeOrder } from '../agencies/tree.js';
+import { listAgencies } from '../agencies/service.js';
+import { siteName } from '../portal/routes.js';
+import { submitOnlineRequest, SUBMITTED } from './intake.js';
+import { requestPolicy } from './policy.js';
+import { searchRequests } from './repository.js';
+import { getRequest, recordRequestEvent, registerRequest, trackRequest } from './service.js';
+import { PublicRequestForm, RequestDetailPage, RequestListPage, StaffIntakePage, SubmittedPage, TrackForm, TrackResult } from './views.js';
+
+const FORM_ERRORS = ['VALIDATION_FAILED', 'INVALID_STATE', 'CONFLICT'];
+
+export async function requestRoutes(app: FastifyInstance, ctx: AppContext) {
+  const portal = async (request: FastifyRequest, reply: FastifyReply, title: string, body: (csrfToken: string, agencies: Awaited<ReturnType<typeof listAllAgencies>>) => preact.ComponentChildren, status = 200) => {
+    const agencies = await listAllAgencies(ctx.database.db);
+    const html = `<!doctype html>${renderToString(<PortalLayout title={title} siteName={siteName(agencies)}>{body(reply.generateCsrf(), agencies)}</PortalLayout>)}`;
+    return reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
+  };
+  // Public forms are limited per address: enough for a person, too few for a flood.
+  const publicLimit = { rateLimit: { max: 10, timeWindow: '10 minutes' } };
+
+  app.get('/requests/new', async (request, reply) =>
+    portal(request, reply, '政府信息公开申请', (csrf, agencies) => <PublicRequestForm csrfToken={csrf} agencies={treeOrder(agencies, () => true)} values={{}} />));
+
+  app.post('/requests/new', { config: publicLimit }, async (request, reply) => {
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    if (typeof body.website === 'string' && body.website !== '') throw new AppError('VALIDATION_FAILED', '提交未被接受');
+    try {
+      const { request: created, queryCode } = await submitOnlineRequest(ctx, { agencyId: body.agencyId, input: body, ip: request.ip });
+      return portal(request, reply, '申请已提交', (_csrf, agencies) => (
+        <SubmittedPage trackingNumber={created.tracking_number} queryCode={queryCode} agencyName={agencies.find((a) => a.id === created.agency_id)?.name ?? ''} />
+      ));
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== 'VALIDATION_FAILED') throw error;
+      return portal(request, reply, '政府信息公开申请', (csrf, agencies) => (
+        <PublicRequestForm csrfToken={csrf} agencies={treeOrder(agencies, () => true)} values={body} error={error.message} fields={error.fields} />
+      ), 400);
+    }
+  });
+
+  app.get('/requests/track', async (request, reply) => {
+    const number = (request.query as Record<string, unknown>).number;
+    return portal(request, reply, '查询办理进度', (csrf) => <TrackForm csrfToken={csrf} number={typeof number === 'string' ? number.slice(0, 40) : ''} />);
+  });
+  app.post('/requests/track', { config: publicLimit }, async (request, reply) => {
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    try {
+      const view = await trackRequest(ctx, { trackingNumber: body.number, queryCode: body.code });
+      return portal(request, reply, '申请办理进度', () => <TrackResult view={view} />);
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== 'NOT_FOUND') throw error;
+      return portal(request, reply, '查询办理进度', (csrf) => <TrackForm csrfToken={csrf} number={typeof body.number === 'string' ? body.number.slice(0, 40) : ''} error={error.message} />, 404);
+    }
+  });
+
+  // Console
+  app.get('/console/requests', async (request, reply) => {
+    const { actor } = requireStaff(request);
+    const agencies = (await listAgencies(ctx, actor)).filter((a) => requestPolicy.view(actor, a.id));
+    if (!agencies.length) throw new AppError('FORBIDDEN', '无权查看依申请公开');
+    const q = request.query as Record<string, string | undefined>;
+    const rows = await searchRequests(ctx.database.db, {
+      agencyIds: agencies.map((a) => a.id), state: q.state === 'open' || q.state === SUBMITTED ? q.state : undefined,
+      due: q.due === 'overdue' || q.due === 'soon' ? q.due : undefined, q: q.q?.slice(0, 100), today: today(ctx), limit: 200, offset: 0,
+    });
+    return sendConsolePage(request, reply, '依申请公开', () => (
+      <RequestListPage rows={rows} filter={q} canRegister={agencies.some((a) => requestPolicy.handle(actor, a.id))} today={today(ctx)} />
+    ));
+  });
+
+  const intakePage = async (request: FastifyRequest, reply: FastifyReply, values: Record<string, unknown>, error?: AppError) => {
+    const { actor } = requireStaff(request);
+    const agencies = (await listAgencies(ctx, actor)).filter((a) => requestPolicy.handle(actor, a.id));
+    if (!agencies.length) throw new AppError('FORBIDDEN', '无权登记申请');
+    return sendConsolePage(request, reply, '登记申请', ({ csrfToken }) => (
+      <StaffIntakePage csrfToken={csrfToken} agencies={agencies} values={{ agencyId: String(actor.agencyId), ...values }} error={error?.message} fields={error?.fields} />
+    ), { status: error ? 400 : 200 });
+  };
+  app.get('/console/requests/new', async (request, reply) => intakePage(request, reply, { submittedOn: today(ctx) }));
+  app.post('/console/requests/new', async (request, reply) => {
+    const { actor } = requireStaff(request);
+    try {
+      const { request: created, queryCode } = await registerRequest(ctx, { actor, input: request.body, ip: request.ip });
+      return redirectWithFlash(reply, `/console/requests/${created.id}`, `已登记，受理编号 ${created.tracking_number}，查询码 ${queryCode}（请告知申请人，只显示这一次）`);
+    } catch (error) {
+      if (!(error instanceof AppError) || !FORM_ERRORS.includes(error.code)) throw error;
+      return intakePage(request, reply, request.body as Record<string, unknown>, error);
+    }
+  });
+
+  const detail = async (request: FastifyRequest, reply: FastifyReply, id: number, error?: AppError) => {
+    const { actor } = requireStaff(request);
+    const view = await getRequest(ctx, actor, id);
+    return sendConsolePage(request, reply, `申请 ${view.request.tracking_number}`, ({ csrfToken }) => (
+      <RequestDetailPage view={view} csrfToken={csrfToken} canHandle={requestPolicy.handle(actor, view.request.agency_id)} canApprove={requestPolicy.approve(actor, view.request.agency_id)} today={today(ctx)} error={error?.message} fields={error?.fields} />
+    ), { status: error ? (error.code === 'VALIDATION_FAILED' ? 400 : 409) : 200 });
+  };
+  app.get('/console/requests/:id', async (request, reply) => detail(request, reply, idParam(request)));
+  app.post('/console/requests/:id/events', async (request, reply) => {
+    const { actor } = requireStaff(request);
+    const id = idParam(request);
+    try {
+      await recordRequestEvent(ctx, { actor, id, input: request.body, ip: request.ip });
+      return redirectWithFlash(reply, `/console/requests/${id}`, '已记录');
+    } catch (error) {
+      if (!(error instanceof AppError) || !FORM_ERRORS.includes(error.code)) throw error;
+      return detail(request, reply, id, error);
+    }
+  });
+
+  // JSON API
+  const tags = ['requests'];
+  app.get('/api/v1/requests/:id', { schema: { tags, summary: '申请详情、办理过程与期限' } }, async (request) => {
+    const { actor } = requireStaff(request);
+    const view = await getRequest(ctx, actor, idParam(request));
+    const { query_code_hash: _hidden, ...requestFields } = view.request;
+    return { request: requestFields, events: view.events, clock: view.clock, allowed: view.allowed };
+  });
+  app.post('/api/v1/requests', { schema: { tags, summary: '登记申请（非网上渠道）' } }, async (request, reply) => {
+    const { actor } = requireStaff(request);
+    const { request: created, queryCode } = await registerRequest(ctx, { actor, input: request.body, ip: request.ip });
+    return reply.status(201).send({ id: created.id, trackingNumber: created.tracking_number, queryCode, dueDate: created.due_date, receivedOn: created.received_on });
+  });
+  app.post('/api/v1/requests/:id/events', { schema: { tags, summary: '记录办理步骤：{ type, on, … }' } }, async (request) => {
+    const { actor } = requireStaff(request);
+    const updated = await recordRequestEvent(ctx, { actor, id: idParam(request), input: request.body, ip: request.ip });
+    return { state: updated.state, outcome: updated.outcome, dueDate: updated.due_date, handledOn: updated.handled_on };
+  });
+}
