@@ -214,9 +214,11 @@ export interface RequestLetterTable {
   created_at: string;
 }
 
+/** Letters are numbered per agency, year and series (依复, 依告, 补正, 延期, 征询, 收费). */
 export interface LetterSequenceTable {
   agency_id: number;
   year: number;
+  series: string;
   last_serial: number;
 }
 

@@ -125,6 +125,44 @@ describe.each(DIALECTS)('disclosure on request on %s', (dialect) => {
     expect(created).toMatchObject({ received_on: '2026-02-27', state: 'registered', due_date: '2026-03-26' });
   });
 
+  it('the reply letter is drafted from the template, signed with its number, and sending it records the reply', async () => {
+    const row = await ctx.database.db.selectFrom('requests').selectAll().where('channel', '=', 'postSigned').executeTakeFirstOrThrow();
+    const handler = new Browser(app);
+    await handler.login('handler-a');
+    await handler.api('POST', `/api/v1/requests/${row.id}/events`, { type: 'decided', on: '2026-03-02', outcome: 'granted', articles: '第三十六条第（二）项', reason: '属于可以公开的政府信息' });
+    await handler.get(`/console/requests/${row.id}`);
+    const drafted = await handler.post(`/console/requests/${row.id}/letters`, { kind: 'granted' });
+    expect(drafted.statusCode).toBe(303);
+    const page = await handler.get(`/console/requests/${row.id}`);
+    expect(page.body).toContain('政府信息予以公开告知书');
+    expect(page.body).toContain('三（一） 予以公开');
+    const missing = [...page.body.matchAll(/name="v:([A-Za-z]+)"/g)].map((m) => m[1]);
+    expect(missing.length).toBeGreaterThan(0);
+    const refused = await handler.post(`/console/requests/${row.id}/letters/1/approve`);
+    expect(refused.statusCode).toBe(403);
+    const values = Object.fromEntries(missing.map((name) => [`v:${name}`, name === 'contactPhone' ? '0874-1234567' : `测试${name}`]));
+    await handler.post(`/console/requests/${row.id}/letters`, { kind: 'granted', ...values });
+    const letter = await ctx.database.db.selectFrom('request_letters').selectAll().where('request_id', '=', row.id).executeTakeFirstOrThrow();
+    expect(letter.paragraphs).not.toContain('【未填写');
+
+    const head = new Browser(app);
+    await head.login('head-a');
+    await head.get(`/console/requests/${row.id}`);
+    expect((await head.post(`/console/requests/${row.id}/letters/${letter.id}/approve`)).statusCode).toBe(303);
+    const approved = await ctx.database.db.selectFrom('request_letters').selectAll().where('id', '=', letter.id).executeTakeFirstOrThrow();
+    expect(approved).toMatchObject({ status: 'approved', number: '测试区教育局依复〔2026〕1号', approved_by: '用户' + approved.approved_by!.slice(2) });
+
+    await handler.get(`/console/requests/${row.id}`);
+    expect((await handler.post(`/console/requests/${row.id}/letters/${letter.id}/send`)).statusCode).toBe(303);
+    const after = await ctx.database.db.selectFrom('requests').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow();
+    expect(after).toMatchObject({ state: 'replied', outcome: 'granted', handled_on: '2026-03-02' });
+    const reply = await ctx.database.db.selectFrom('request_events').select('data').where('request_id', '=', row.id).where('type', '=', 'replied').executeTakeFirstOrThrow();
+    expect(JSON.parse(reply.data)).toEqual({ letterNumber: '测试区教育局依复〔2026〕1号', delivery: '网上查看' });
+
+    const docx = await handler.get(`/console/requests/${row.id}/letters/${letter.id}/docx`);
+    expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+
   it("other agencies' staff and drafters cannot see requests", async () => {
     const row = await ctx.database.db.selectFrom('requests').select('id').orderBy('id').executeTakeFirstOrThrow();
     const drafter = new Browser(app);

@@ -86,8 +86,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('letter_sequences')
     .addColumn('agency_id', 'integer', (c) => c.notNull())
     .addColumn('year', 'integer', (c) => c.notNull())
+    .addColumn('series', 'varchar(10)', (c) => c.notNull())
     .addColumn('last_serial', 'integer', (c) => c.notNull())
-    .addPrimaryKeyConstraint('letter_sequences_pk', ['agency_id', 'year'])
+    .addPrimaryKeyConstraint('letter_sequences_pk', ['agency_id', 'year', 'series'])
     .execute();
 
   await db.schema

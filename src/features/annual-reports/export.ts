@@ -1,6 +1,7 @@
 /** Sending a report as a file: HTML (standalone), DOCX, XLSX or JSON. */
 import type { FastifyReply } from 'fastify';
 import type { ReportData } from '../../domain/report/index.js';
+import { attachmentHeader } from '../../http/download.js';
 import { renderReportDocx } from './render/report-docx.js';
 import { renderReportHtml, type ReportRenderMeta } from './render/report-html.js';
 import { renderReportJson } from './render/report-json.js';
@@ -14,11 +15,6 @@ const TYPES: Record<ExportFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   json: 'application/json; charset=utf-8',
 };
-
-/** Content-Disposition with the Chinese file name (RFC 6266 filename*) and an ASCII fallback. */
-export function attachmentHeader(fileName: string, ascii: string): string {
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
 
 export async function sendReportFile(reply: FastifyReply, format: ExportFormat, data: ReportData, meta: ReportRenderMeta, baseName: string) {
   const body =

@@ -9,7 +9,8 @@ import { REPORT_STYLESHEET } from '../../http/layout.js';
 import { redirectWithFlash, sendConsolePage } from '../../http/pages.js';
 import { listAgencies } from '../agencies/service.js';
 import { compareCharts } from './compare-charts.js';
-import { attachmentHeader, sendReportFile, type ExportFormat } from './export.js';
+import { attachmentHeader } from '../../http/download.js';
+import { sendReportFile, type ExportFormat } from './export.js';
 import { reportPolicy } from './policy.js';
 import {
   fillBlanksWithZero, previewFindings, getReportState, importReadFigures, markChecked, parseYear, publishReport, reportHistory,

@@ -110,16 +110,17 @@ export async function updateLetter(db: Executor, id: number, values: Updateable<
  * The next serial number of an agency's letters in a year. Runs inside the caller's
  * transaction; the row lock (PostgreSQL) or the single writer (SQLite) keeps numbers unique.
  */
-export async function nextLetterSerial(db: Executor, agencyId: number, year: number): Promise<number> {
+export async function nextLetterSerial(db: Executor, agencyId: number, year: number, series: string): Promise<number> {
   const updated = await db
     .updateTable('letter_sequences')
     .set((eb) => ({ last_serial: eb('last_serial', '+', 1) }))
     .where('agency_id', '=', agencyId)
     .where('year', '=', year)
+    .where('series', '=', series)
     .returning('last_serial')
     .executeTakeFirst();
   if (updated) return updated.last_serial;
-  await db.insertInto('letter_sequences').values({ agency_id: agencyId, year, last_serial: 1 }).execute();
+  await db.insertInto('letter_sequences').values({ agency_id: agencyId, year, series, last_serial: 1 }).execute();
   return 1;
 }
 

@@ -14,9 +14,15 @@ import { submitOnlineRequest, SUBMITTED } from './intake.js';
 import { requestPolicy } from './policy.js';
 import { searchRequests } from './repository.js';
 import { getRequest, recordRequestEvent, registerRequest, trackRequest } from './service.js';
+import type { Actor } from '../../domain/roles.js';
+import { attachmentHeader } from '../../http/download.js';
+import { approveLetter, draftLetter, letterForRender, letterKindsFor, sendLetter } from './letters/service.js';
+import { renderLetterDocx } from './letters/render-docx.js';
+import { LETTER_CSS, LetterDocument } from './letters/render-html.js';
 import { PublicRequestForm, RequestDetailPage, RequestListPage, StaffIntakePage, SubmittedPage, TrackForm, TrackResult } from './views.js';
 
 const FORM_ERRORS = ['VALIDATION_FAILED', 'INVALID_STATE', 'CONFLICT'];
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 export async function requestRoutes(app: FastifyInstance, ctx: AppContext) {
   const portal = async (request: FastifyRequest, reply: FastifyReply, title: string, body: (csrfToken: string, agencies: Awaited<ReturnType<typeof listAllAgencies>>) => preact.ComponentChildren, status = 200) => {
@@ -54,7 +60,7 @@ export async function requestRoutes(app: FastifyInstance, ctx: AppContext) {
     const body = (request.body ?? {}) as Record<string, unknown>;
     try {
       const view = await trackRequest(ctx, { trackingNumber: body.number, queryCode: body.code });
-      return portal(request, reply, '申请办理进度', () => <TrackResult view={view} />);
+      return portal(request, reply, '申请办理进度', (csrf) => <TrackResult view={view} csrfToken={csrf} code={String(body.code)} />);
     } catch (error) {
       if (!(error instanceof AppError) || error.code !== 'NOT_FOUND') throw error;
       return portal(request, reply, '查询办理进度', (csrf) => <TrackForm csrfToken={csrf} number={typeof body.number === 'string' ? body.number.slice(0, 40) : ''} error={error.message} />, 404);
@@ -100,10 +106,58 @@ export async function requestRoutes(app: FastifyInstance, ctx: AppContext) {
     const { actor } = requireStaff(request);
     const view = await getRequest(ctx, actor, id);
     return sendConsolePage(request, reply, `申请 ${view.request.tracking_number}`, ({ csrfToken }) => (
-      <RequestDetailPage view={view} csrfToken={csrfToken} canHandle={requestPolicy.handle(actor, view.request.agency_id)} canApprove={requestPolicy.approve(actor, view.request.agency_id)} today={today(ctx)} error={error?.message} fields={error?.fields} />
+      <RequestDetailPage view={view} csrfToken={csrfToken} canHandle={requestPolicy.handle(actor, view.request.agency_id)} canApprove={requestPolicy.approve(actor, view.request.agency_id)} today={today(ctx)} error={error?.message} fields={error?.fields} letterKinds={letterKindsFor(view.events)} />
     ), { status: error ? (error.code === 'VALIDATION_FAILED' ? 400 : 409) : 200 });
   };
   app.get('/console/requests/:id', async (request, reply) => detail(request, reply, idParam(request)));
+  // Letters
+  const letterAction = (path: string, run: (actor: Actor, id: number, letterId: number, body: Record<string, unknown>) => Promise<string>) =>
+    app.post(path, async (request, reply) => {
+      const { actor } = requireStaff(request);
+      const id = idParam(request);
+      const letterId = (request.params as Record<string, string>).letterId ? idParam(request, 'letterId') : 0;
+      try {
+        return redirectWithFlash(reply, `/console/requests/${id}`, await run(actor, id, letterId, (request.body ?? {}) as Record<string, unknown>));
+      } catch (error) {
+        if (!(error instanceof AppError) || !FORM_ERRORS.includes(error.code)) throw error;
+        return detail(request, reply, id, error);
+      }
+    });
+  letterAction('/console/requests/:id/letters', async (actor, id, _letterId, body) => {
+    const values = Object.fromEntries(Object.entries(body).filter(([k]) => k.startsWith('v:')).map(([k, v]) => [k.slice(2), v]));
+    const { missing } = await draftLetter(ctx, { actor, requestId: id, kind: body.kind, values, ip: undefined });
+    return missing.length ? `已生成草稿，尚需填写：${missing.map((m) => m.label).join('、')}` : '已生成文书草稿，待机关负责人签发';
+  });
+  letterAction('/console/requests/:id/letters/:letterId/approve', async (actor, id, letterId) => `已签发：${(await approveLetter(ctx, { actor, requestId: id, letterId })).number}`);
+  letterAction('/console/requests/:id/letters/:letterId/send', async (actor, id, letterId) => {
+    await sendLetter(ctx, { actor, requestId: id, letterId });
+    return '已发出';
+  });
+  const letterOf = async (request: FastifyRequest) => {
+    const { actor } = requireStaff(request);
+    const view = await getRequest(ctx, actor, idParam(request));
+    const letter = view.letters.find((l) => l.id === idParam(request, 'letterId'));
+    if (!letter) throw new AppError('NOT_FOUND', '文书不存在或无权访问');
+    return letterForRender(ctx, view.request, letter);
+  };
+  app.get('/console/requests/:id/letters/:letterId/docx', async (request, reply) => {
+    const letter = await letterOf(request);
+    return reply.type(DOCX).header('content-disposition', attachmentHeader(`${letter.title}.docx`, 'letter.docx')).send(await renderLetterDocx(letter));
+  });
+  app.get('/console/requests/:id/letters/:letterId/view', async (request, reply) => {
+    const letter = await letterOf(request);
+    return sendConsolePage(request, reply, letter.title, () => <LetterDocument letter={letter} />, { styles: ['/assets/letter.css'] });
+  });
+  app.get('/assets/letter.css', async (_request, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(LETTER_CSS));
+  app.post('/requests/track/letter', { config: publicLimit }, async (request, reply) => {
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const view = await trackRequest(ctx, { trackingNumber: body.number, queryCode: body.code });
+    const letter = view.letters.find((l) => String(l.id) === String(body.letterId) && l.status === 'sent' && !['consultationLetter', 'agencyConsultationLetter'].includes(l.kind));
+    if (!letter) throw new AppError('NOT_FOUND', '文书不存在');
+    const rendered = await letterForRender(ctx, view.request, letter);
+    return reply.type(DOCX).header('content-disposition', attachmentHeader(`${rendered.title}.docx`, 'letter.docx')).send(await renderLetterDocx(rendered));
+  });
+
   app.post('/console/requests/:id/events', async (request, reply) => {
     const { actor } = requireStaff(request);
     const id = idParam(request);

@@ -38,7 +38,8 @@ function ruleError(error: unknown): never {
   throw error;
 }
 
-async function appendEvent(ctx: AppContext, trx: Executor, request: DisclosureRequest, history: RequestEvent[], event: RequestEvent, actor: Pick<Actor, 'userId' | 'displayName'>, calendar: WorkingDayCalendar, ip?: string) {
+/** Appends an event inside the caller's transaction: checked, clock recomputed, audited. */
+export async function appendEventInTransaction(ctx: AppContext, trx: Executor, request: DisclosureRequest, history: RequestEvent[], event: RequestEvent, actor: Pick<Actor, 'userId' | 'displayName'>, calendar: WorkingDayCalendar, ip?: string) {
   const state = request.state === SUBMITTED ? null : replay(history);
   try {
     applyEvent(state, event, history);
@@ -76,7 +77,7 @@ export async function registerRequest(ctx: AppContext, opts: { actor: Actor; inp
       channel: intake.channel, received_on: intake.receivedOn, state: 'registered', outcome: null, handled_on: null, due_date: null, due_flag: null,
       handler_user_id: opts.actor.userId || null, public_log: 0, created_at: at, updated_at: at,
     });
-    return appendEvent(ctx, trx, { ...created, state: SUBMITTED }, [], { type: 'registered', on: intake.receivedOn, channel: intake.channel, evidence: intake.evidence }, opts.actor, calendar, opts.ip);
+    return appendEventInTransaction(ctx, trx, { ...created, state: SUBMITTED }, [], { type: 'registered', on: intake.receivedOn, channel: intake.channel, evidence: intake.evidence }, opts.actor, calendar, opts.ip);
   });
   return { request, queryCode };
 }
@@ -152,7 +153,7 @@ export async function recordRequestEvent(ctx: AppContext, opts: { actor: Actor; 
   } catch (error) {
     ruleError(error);
   }
-  return ctx.database.db.transaction().execute((trx) => appendEvent(ctx, trx, request, history, event, opts.actor, calendar, opts.ip));
+  return ctx.database.db.transaction().execute((trx) => appendEventInTransaction(ctx, trx, request, history, event, opts.actor, calendar, opts.ip));
 }
 
 /** Completes the event with what gongkai computes: deadlines, the fee, the approver. */

@@ -11,6 +11,9 @@ import { beijingTime } from '../audit/views.js';
 import { SUBMITTED } from './intake.js';
 import { DELIVERY_WAY_LABELS, DELIVERY_WAYS, ID_TYPE_LABELS, ID_TYPES, PREFERRED_FORM_LABELS, PREFERRED_FORMS } from './schemas.js';
 import type { RequestView } from './service.js';
+import type { LetterKind } from '../../domain/requests/letters/kinds.js';
+import { PLACEHOLDERS } from '../../domain/requests/letters/placeholders.js';
+import { defaultTemplate } from '../../domain/requests/letters/templates.js';
 
 export function stateLabel(state: string): string {
   return state === SUBMITTED ? '已提交，待受理确认' : REQUEST_STATE_LABELS[state as keyof typeof REQUEST_STATE_LABELS] ?? state;
@@ -18,7 +21,8 @@ export function stateLabel(state: string): string {
 
 export function outcomeLabel(outcome: string): string {
   const key = outcome as keyof typeof SECTION3_ROW_REFS;
-  return `${SECTION3_ROW_REFS[key] ?? ''} ${SECTION3_ROW_LABELS[key] ?? outcome}`.trim();
+  const label = (SECTION3_ROW_LABELS[key] ?? outcome).replace(/^（[一二三四五六七]）|^\d+\./, '');
+  return `${SECTION3_ROW_REFS[key] ?? ''} ${label}`.trim();
 }
 
 type Values = Record<string, unknown>;
@@ -129,8 +133,9 @@ export function TrackForm(props: { csrfToken: string; number?: string; error?: s
 }
 
 /** What the requester sees: state, due date, timeline (without internal notes), letters sent. */
-export function TrackResult(props: { view: RequestView }) {
+export function TrackResult(props: { view: RequestView; csrfToken: string; code: string }) {
   const { request, clock, rows } = props.view;
+  const sent = props.view.letters.filter((l) => l.status === 'sent' && !['consultationLetter', 'agencyConsultationLetter'].includes(l.kind));
   return (
     <section>
       <h1>申请办理进度</h1>
@@ -147,6 +152,25 @@ export function TrackResult(props: { view: RequestView }) {
       <ol class="timeline">
         {rows.map((r) => <li><span class="date">{formatDateZh(r.on_date)}</span> {REQUEST_EVENT_LABELS[r.type as RequestEventType] ?? r.type}</li>)}
       </ol>
+      {sent.length > 0 && (
+        <>
+          <h2>文书</h2>
+          <ul>
+            {sent.map((l) => (
+              <li>
+                {l.title}（{l.number}，{formatDateZh(l.sent_on!)}）
+                <form method="post" action="/requests/track/letter" class="inline">
+                  <CsrfField token={props.csrfToken} />
+                  <input type="hidden" name="number" value={request.tracking_number} />
+                  <input type="hidden" name="code" value={props.code} />
+                  <input type="hidden" name="letterId" value={String(l.id)} />
+                  <button type="submit" class="link">下载 Word</button>
+                </form>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
     </section>
   );
 }
@@ -261,7 +285,54 @@ function EventForm(props: { type: RequestEventType; id: number; csrfToken: strin
   );
 }
 
-export function RequestDetailPage(props: { view: RequestView; csrfToken: string; canHandle: boolean; canApprove: boolean; today: string; error?: string | null; fields?: FieldError[] }) {
+const MISSING = /【未填写：([^】]+)】/g;
+
+/** The request's letters: draft from the template, approval with a number, sending, download. */
+function LettersSection(props: { view: RequestView; kinds: readonly LetterKind[]; csrfToken: string; canHandle: boolean; canApprove: boolean }) {
+  const { request, letters } = props.view;
+  const base = `/console/requests/${request.id}/letters`;
+  const byKind = new Map(letters.map((l) => [l.kind, l]));
+  const labelToName = new Map(Object.entries(PLACEHOLDERS).map(([name, spec]) => [spec.label, name]));
+  return (
+    <section aria-labelledby="letters">
+      <h2 id="letters">文书</h2>
+      {props.kinds.length === 0 && letters.length === 0 && <p class="empty">当前办理阶段尚不需要制作文书。</p>}
+      <ul class="letters">
+        {props.kinds.map((kind) => {
+          const letter = byKind.get(kind);
+          const paragraphs = letter ? (JSON.parse(letter.paragraphs) as string[]) : [];
+          const missing = [...new Set(paragraphs.flatMap((p) => [...p.matchAll(MISSING)].map((m) => m[1]!)))];
+          return (
+            <li>
+              <strong>{letter?.title ?? defaultTemplate(kind).title}</strong>
+              {letter ? `：${letter.number ?? '草稿'}（${{ draft: '待签发', approved: '已签发，待发出', sent: `已于${letter.sent_on}发出` }[letter.status]}）` : '：尚未生成'}
+              {letter && <> · <a href={`${base}/${letter.id}/view`}>查看</a> · <a href={`${base}/${letter.id}/docx`}>下载 Word</a></>}
+              {props.canHandle && (!letter || letter.status === 'draft') && (
+                <form method="post" action={base} class="form letter-draft">
+                  <CsrfField token={props.csrfToken} />
+                  <input type="hidden" name="kind" value={kind} />
+                  {missing.map((label) => {
+                    const name = labelToName.get(label) ?? label;
+                    return <><label for={`v-${kind}-${name}`}>{label}</label><input id={`v-${kind}-${name}`} name={`v:${name}`} maxLength={2000} /></>;
+                  })}
+                  <button type="submit" class="secondary">{letter ? '补充后重新生成' : '生成文书'}</button>
+                </form>
+              )}
+              {props.canApprove && letter?.status === 'draft' && missing.length === 0 && (
+                <form method="post" action={`${base}/${letter.id}/approve`} class="inline"><CsrfField token={props.csrfToken} /><button type="submit">签发（编号）</button></form>
+              )}
+              {props.canHandle && letter?.status === 'approved' && (
+                <form method="post" action={`${base}/${letter.id}/send`} class="inline"><CsrfField token={props.csrfToken} /><button type="submit">发出</button></form>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+export function RequestDetailPage(props: { view: RequestView; csrfToken: string; canHandle: boolean; canApprove: boolean; today: string; error?: string | null; fields?: FieldError[]; letterKinds: readonly LetterKind[] }) {
   const { request, clock, rows, allowed } = props.view;
   const r = request;
   return (
@@ -294,6 +365,7 @@ export function RequestDetailPage(props: { view: RequestView; csrfToken: string;
           return <li><span class="date">{formatDateZh(e.on_date)}</span> <strong>{REQUEST_EVENT_LABELS[e.type as RequestEventType] ?? e.type}</strong>（{e.actor_name}，{beijingTime(e.at)}）{details && <div class="event-data">{details}</div>}</li>;
         })}
       </ol>
+      <LettersSection view={props.view} kinds={props.letterKinds} csrfToken={props.csrfToken} canHandle={props.canHandle} canApprove={props.canApprove} />
       {props.canHandle && allowed.length > 0 && (
         <>
           <h2>下一步</h2>
