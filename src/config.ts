@@ -28,6 +28,12 @@ export interface Config {
   sessionIdleMinutes: number;
   /** GONGKAI_BODY_LIMIT: largest accepted request body in bytes (default 1 MiB). */
   bodyLimit: number;
+  /** GONGKAI_SMTP_URL: smtp://user:pass@host:587 for deadline reminders by e-mail; empty = console only. */
+  smtpUrl: string | null;
+  /** GONGKAI_MAIL_FROM: sender address of those e-mails. */
+  mailFrom: string;
+  /** GONGKAI_SWEEP_MINUTES: how often the server runs the deadline sweep (default 10; 0 = never). */
+  sweepMinutes: number;
 }
 
 export class ConfigError extends Error {}
@@ -72,5 +78,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel,
     sessionIdleMinutes: int(env, 'GONGKAI_SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
     bodyLimit: int(env, 'GONGKAI_BODY_LIMIT', 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    smtpUrl: env.GONGKAI_SMTP_URL?.trim() || null,
+    mailFrom: env.GONGKAI_MAIL_FROM || 'gongkai@localhost',
+    sweepMinutes: int(env, 'GONGKAI_SWEEP_MINUTES', 10, 0, 24 * 60),
   };
 }

@@ -5,6 +5,8 @@ import { systemClock, type AppContext } from './context.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { ensureInstalled } from './features/setup/bootstrap.js';
+import { sweepDeadlines } from './jobs/deadline-sweep.js';
+import { smtpMailer } from './jobs/mailer.js';
 
 export async function startServer(config: Config = loadConfig()) {
   const database = openDatabase(config);
@@ -27,7 +29,12 @@ export async function startServer(config: Config = loadConfig()) {
     process.stdout.write(lines.join('\n') + '\n');
   }
   const app = await buildApp(ctx);
+  const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : null;
+  const sweep = () => sweepDeadlines(ctx, { mailer }).catch((err: unknown) => app.log.error({ err }, 'deadline sweep failed'));
+  const timer = config.sweepMinutes > 0 ? setInterval(sweep, config.sweepMinutes * 60_000) : null;
+  timer?.unref();
   const close = async () => {
+    if (timer) clearInterval(timer);
     await app.close();
     await database.close();
     process.exit(0);
@@ -36,6 +43,7 @@ export async function startServer(config: Config = loadConfig()) {
   process.once('SIGTERM', close);
   await app.listen({ port: config.port, host: config.host });
   const shownHost = config.host === '0.0.0.0' ? 'localhost' : config.host;
+  if (timer) void sweep();
   process.stdout.write(`gongkai 已启动：http://${shownHost}:${config.port}/  （数据库：${database.dialect === 'sqlite' ? database.sqliteFile : 'PostgreSQL'}）\n`);
   return app;
 }

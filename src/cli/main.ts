@@ -8,6 +8,8 @@ import { reportCheckCommand } from './commands/report-check.js';
 import { demoCommand, migrateCommand } from './commands/setup.js';
 import { userCommand } from './commands/user.js';
 import { withContext } from './context.js';
+import { sweepDeadlines } from '../jobs/deadline-sweep.js';
+import { smtpMailer } from '../jobs/mailer.js';
 import { loadCalendarAdditions } from '../features/calendar/service.js';
 
 const program = new Command('gongkai')
@@ -25,6 +27,16 @@ program.addCommand(demoCommand());
 program.addCommand(userCommand());
 program.addCommand(auditCommand());
 program.addCommand(backupCommand());
+program
+  .command('sweep')
+  .description('运行一次期限巡检：标记3个工作日内到期和已超期的申请并提醒承办人（服务运行时每10分钟自动运行）')
+  .action(async () => {
+    await withContext(async (ctx) => {
+      const mailer = ctx.config.smtpUrl ? smtpMailer(ctx.config.smtpUrl, ctx.config.mailFrom) : null;
+      const r = await sweepDeadlines(ctx, { mailer });
+      process.stdout.write(`期限巡检完成：即将到期${r.dueSoon}件，已超期${r.overdue}件，发出提醒${r.notified}条\n`);
+    });
+  });
 program.addCommand(calendarCommand({ loadOverrides: () => withContext((ctx) => loadCalendarAdditions(ctx.database.db)) }));
 program.addCommand(reportCheckCommand());
 

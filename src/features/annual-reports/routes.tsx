@@ -13,7 +13,7 @@ import { attachmentHeader } from '../../http/download.js';
 import { sendReportFile, type ExportFormat } from './export.js';
 import { reportPolicy } from './policy.js';
 import {
-  fillBlanksWithZero, previewFindings, getReportState, importReadFigures, markChecked, parseYear, publishReport, reportHistory,
+  computeFromRecords, fillBlanksWithZero, previewFindings, getReportState, importReadFigures, markChecked, parseYear, publishReport, reportHistory,
   reportOverview, rollUpReports, saveReportForm, saveReportJson, startCorrection,
 } from './service.js';
 import { cellsToMark, ReportEditorPage, statusText } from './views/editor.js';
@@ -155,6 +155,14 @@ export async function annualReportRoutes(app: FastifyInstance, ctx: AppContext) 
     return act(request, reply, async () => {
       await fillBlanksWithZero(ctx, { actor, agencyId, year, ip: request.ip });
       return '空白格已填0';
+    });
+  });
+  app.post('/console/reports/:agencyId/:year/compute', async (request, reply) => {
+    const { actor } = requireStaff(request);
+    const { agencyId, year } = params(request);
+    return act(request, reply, async () => {
+      const { problems } = await computeFromRecords(ctx, { actor, agencyId, year, ip: request.ip });
+      return problems.length ? `已按依申请公开记录计算第三、四部分；${problems.length}条记录无法统计：${problems.slice(0, 3).join('；')}` : '已按依申请公开记录计算第三、四部分和信息处理费';
     });
   });
   app.post('/console/reports/:agencyId/:year/check', async (request, reply) => {

@@ -16,6 +16,7 @@ import { findAgency, listAllAgencies } from '../agencies/repository.js';
 import { treeOrder } from '../agencies/tree.js';
 import { recordAudit } from '../audit/service.js';
 import { reportPolicy } from './policy.js';
+import { feeFiguresForYear, hasRequestRecords, requestFiguresForYear } from '../requests/report-figures.js';
 import {
   findReport, findVersion, insertReport, insertVersion, listPublished, listReportsOfAgency, listReportsOfYear, listVersions, updateReportRow,
 } from './repository.js';
@@ -64,7 +65,9 @@ async function referenceData(ctx: AppContext, report: AnnualReport | undefined):
 
 async function findingsFor(ctx: AppContext, agencyId: number, data: ReportData): Promise<Finding[]> {
   const previous = await referenceData(ctx, await findReport(ctx.database.db, agencyId, data.year - 1));
-  return checkReport(data, { previous });
+  // Check 9 compares with the fee records only where the agency keeps its requests in gongkai.
+  const fees = (await hasRequestRecords(ctx.database.db, agencyId)) ? await feeFiguresForYear(ctx.database.db, agencyId, data.year) : null;
+  return checkReport(data, { previous, ...(fees ? { feeRecordsYuan: fees.feesCollectedYuan, feeNoticeCount: fees.feeNoticeCount } : {}) });
 }
 
 /** The report of an agency and year as the console shows it (a blank one if not started). */
@@ -117,17 +120,25 @@ interface SaveOptions {
 }
 
 /** Writes a new working copy (figures, narrative, sources) with its audit entry; back to draft. */
-async function writeWorkingCopy(ctx: AppContext, opts: SaveOptions, state: ReportState, next: ReportData, action: string, extra: Record<string, unknown> = {}, meta?: { reportingUnit?: string; reportDate?: string }) {
+interface WriteOptions {
+  action: string;
+  extra?: Record<string, unknown>;
+  meta?: { reportingUnit?: string; reportDate?: string };
+  /** Cells now computed from gongkai's records (marked computed even where the value is unchanged). */
+  computed?: { paths: ReadonlySet<string>; by: string };
+}
+
+async function writeWorkingCopy(ctx: AppContext, opts: SaveOptions, state: ReportState, next: ReportData, w: WriteOptions) {
+  const { action, extra = {}, meta } = w;
   const at = nowIso(ctx);
   const sources = { ...state.sources };
   const changed: Record<string, [unknown, unknown]> = {};
   for (const path of listCells(next)) {
     const before = getFigure(state.data, path) ?? null;
     const after = getFigure(next, path) ?? null;
-    if (before !== after) {
-      changed[path] = [before, after];
-      sources[path] = { origin: 'entered', by: opts.actor.displayName, at };
-    }
+    if (before !== after) changed[path] = [before, after];
+    if (w.computed?.paths.has(path)) sources[path] = { origin: 'computed', by: w.computed.by, at };
+    else if (before !== after) sources[path] = { origin: 'entered', by: opts.actor.displayName, at };
   }
   const narrativeChanged = (['overview', 'problems', 'other'] as const).filter((k) => state.data.narrative[k] !== next.narrative[k]);
   const status: ReportStatus = 'draft';
@@ -171,7 +182,7 @@ export async function saveReportForm(ctx: AppContext, opts: SaveOptions & { body
   const { next, errors } = figuresFromForm(state.data, body);
   if (errors.length) throw validationError(errors);
   next.narrative = { overview: meta.narrativeOverview, problems: meta.narrativeProblems, other: meta.narrativeOther };
-  return writeWorkingCopy(ctx, opts, state, next, 'report.save', {}, { reportingUnit: meta.reportingUnit, reportDate: meta.reportDate });
+  return writeWorkingCopy(ctx, opts, state, next, { action: 'report.save', meta: { reportingUnit: meta.reportingUnit, reportDate: meta.reportDate } });
 }
 
 /**
@@ -200,7 +211,7 @@ export async function saveReportJson(ctx: AppContext, opts: SaveOptions & { json
   if (next.year !== opts.year) throw validationError([{ field: 'year', message: `year：应为${opts.year}` }]);
   if (next.format !== state.data.format) throw validationError([{ field: 'format', message: `format：${opts.year}年度报告应使用“${state.data.format}”格式` }]);
   next.agency = state.agency.name;
-  return writeWorkingCopy(ctx, opts, state, next, 'report.save', { source: 'json' });
+  return writeWorkingCopy(ctx, opts, state, next, { action: 'report.save', extra: { source: 'json' } });
 }
 
 /** Takes the figures (and narrative) read from a published report file into the working copy. */
@@ -216,7 +227,7 @@ export async function importReadFigures(ctx: AppContext, opts: SaveOptions & { f
     if (value !== undefined && value !== null) setFigure(next, path, value);
   }
   for (const k of ['overview', 'problems', 'other'] as const) if (opts.figures.narrative[k].trim()) next.narrative[k] = opts.figures.narrative[k];
-  return writeWorkingCopy(ctx, opts, state, next, 'report.import', { fileName: opts.fileName });
+  return writeWorkingCopy(ctx, opts, state, next, { action: 'report.import', extra: { fileName: opts.fileName } });
 }
 
 /** Fills every blank cell with 0 — an explicit act, so that a blank is never silently a zero. */
@@ -225,7 +236,33 @@ export async function fillBlanksWithZero(ctx: AppContext, opts: SaveOptions): Pr
   assertEditable(opts, state);
   const next = cloneReport(state.data);
   for (const path of listCells(next)) if (getFigure(next, path) === null) setFigure(next, path, 0);
-  return writeWorkingCopy(ctx, opts, state, next, 'report.fillZero');
+  return writeWorkingCopy(ctx, opts, state, next, { action: 'report.fillZero' });
+}
+
+/**
+ * Fills sections 三 and 四 (and the fees collected, 六) from gongkai's own request and case
+ * records. Those cells are marked computed. Records that cannot be counted are returned, in Chinese.
+ */
+export async function computeFromRecords(ctx: AppContext, opts: SaveOptions): Promise<{ problems: string[] }> {
+  const state = await getReportState(ctx, opts.actor, opts.agencyId, opts.year);
+  assertEditable(opts, state);
+  if (state.data.format !== '2021') throw new AppError('INVALID_STATE', '2019–2020年度的试行格式不支持从记录计算，请手工填报');
+  const figures = await requestFiguresForYear(ctx.database.db, state.agency.id, opts.year);
+  const next = cloneReport(state.data);
+  const paths = new Set<string>();
+  for (const path of listCells(next)) {
+    const [section, ...rest] = path.split('.');
+    const column = rest.pop()!;
+    const row = rest.join('.');
+    const value = section === 'section3' ? figures.section3[row as keyof typeof figures.section3]?.[column as 'total']
+      : section === 'section4' ? figures.section4[row as keyof typeof figures.section4]?.[column as 'total'] : undefined;
+    if (value === undefined) continue;
+    setFigure(next, path, value);
+    paths.add(path);
+  }
+  next.feesCollectedYuan = figures.feesCollectedYuan;
+  await writeWorkingCopy(ctx, opts, state, next, { action: 'report.compute', extra: { problems: figures.problems.length }, computed: { paths, by: '依申请公开记录' } });
+  return { problems: figures.problems };
 }
 
 /** Runs every check; without a hard finding the report becomes “checked”. */

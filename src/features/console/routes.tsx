@@ -77,8 +77,16 @@ export async function consoleRoutes(app: FastifyInstance, ctx: AppContext) {
     const userCount = accountPolicy.view(actor, actor.agencyId) ? (await listUsersFor(ctx, actor)).length : null;
     // From 1 November, administrators are reminded to enter next year's holiday schedule.
     const missingYear = calendarPolicy.edit(actor) ? (await loadCalendar(ctx)).missingYear(beijingDate(ctx.clock.now())) : null;
-    return sendConsolePage(request, reply, '工作台', () => (
-      <DashboardPage actor={actor} agencyName={agency.name} agencyCount={agencies.length} userCount={userCount} missingCalendarYear={missingYear} />
+    const notifications = await ctx.database.db.selectFrom('notifications').select(['id', 'request_id', 'kind', 'message', 'created_at'])
+      .where('user_id', '=', actor.userId).where('read_at', 'is', null).orderBy('id', 'desc').limit(50).execute();
+    return sendConsolePage(request, reply, '工作台', ({ csrfToken }) => (
+      <DashboardPage actor={actor} agencyName={agency.name} agencyCount={agencies.length} userCount={userCount} missingCalendarYear={missingYear} notifications={notifications} csrfToken={csrfToken} />
     ));
+  });
+
+  app.post('/console/notifications/read', async (request, reply) => {
+    const { actor } = requireStaff(request);
+    await ctx.database.db.updateTable('notifications').set({ read_at: ctx.clock.now().toISOString() }).where('user_id', '=', actor.userId).where('read_at', 'is', null).execute();
+    return redirectWithFlash(reply, '/console', '提醒已全部标为已读');
   });
 }

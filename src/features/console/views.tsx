@@ -43,7 +43,15 @@ export function PasswordPage(props: { csrfToken: string; forced: boolean; error?
   );
 }
 
-export function DashboardPage(props: { actor: Actor; agencyName: string; agencyCount: number; userCount: number | null; missingCalendarYear: number | null }) {
+export interface DashboardNotification {
+  id: number;
+  request_id: number | null;
+  kind: string;
+  message: string;
+  created_at: string;
+}
+
+export function DashboardPage(props: { actor: Actor; agencyName: string; agencyCount: number; userCount: number | null; missingCalendarYear: number | null; notifications: DashboardNotification[]; csrfToken: string }) {
   return (
     <section>
       <h1>工作台</h1>
@@ -55,6 +63,20 @@ export function DashboardPage(props: { actor: Actor; agencyName: string; agencyC
       <p>
         {props.agencyName} · {props.actor.roles.map((r) => ROLE_LABELS[r]).join('、')}
       </p>
+      {props.notifications.length > 0 && (
+        <section aria-labelledby="reminders" class="reminders">
+          <h2 id="reminders">期限提醒（{props.notifications.length}）</h2>
+          <ul>
+            {props.notifications.map((n) => (
+              <li class={n.kind === 'overdue' ? 'hard' : 'soft'}>{n.request_id ? <a href={`/console/requests/${n.request_id}`}>{n.message}</a> : n.message}</li>
+            ))}
+          </ul>
+          <form method="post" action="/console/notifications/read" class="inline">
+            <CsrfField token={props.csrfToken} />
+            <button type="submit" class="secondary">全部标为已读</button>
+          </form>
+        </section>
+      )}
       <ul class="cards">
         <li>
           <a href="/console/agencies">

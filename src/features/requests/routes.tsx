@@ -19,6 +19,8 @@ import { attachmentHeader } from '../../http/download.js';
 import { approveLetter, draftLetter, letterForRender, letterKindsFor, sendLetter } from './letters/service.js';
 import { renderLetterDocx } from './letters/render-docx.js';
 import { LETTER_CSS, LetterDocument } from './letters/render-html.js';
+import { listReviewCases, saveReviewCase } from './cases.js';
+import { CasesPage } from './cases-view.js';
 import { PublicRequestForm, RequestDetailPage, RequestListPage, StaffIntakePage, SubmittedPage, TrackForm, TrackResult } from './views.js';
 
 const FORM_ERRORS = ['VALIDATION_FAILED', 'INVALID_STATE', 'CONFLICT'];
@@ -90,6 +92,17 @@ export async function requestRoutes(app: FastifyInstance, ctx: AppContext) {
       <StaffIntakePage csrfToken={csrfToken} agencies={agencies} values={{ agencyId: String(actor.agencyId), ...values }} error={error?.message} fields={error?.fields} />
     ), { status: error ? 400 : 200 });
   };
+  app.get('/console/requests/cases', async (request, reply) => casesPage(request, reply));
+  app.post('/console/requests/cases', async (request, reply) => {
+    const { actor } = requireStaff(request);
+    try {
+      await saveReviewCase(ctx, { actor, input: request.body, ip: request.ip });
+      return redirectWithFlash(reply, '/console/requests/cases', '已登记');
+    } catch (error) {
+      if (!(error instanceof AppError) || !FORM_ERRORS.includes(error.code)) throw error;
+      return casesPage(request, reply, error);
+    }
+  });
   app.get('/console/requests/new', async (request, reply) => intakePage(request, reply, { submittedOn: today(ctx) }));
   app.post('/console/requests/new', async (request, reply) => {
     const { actor } = requireStaff(request);
@@ -110,7 +123,17 @@ export async function requestRoutes(app: FastifyInstance, ctx: AppContext) {
     ), { status: error ? (error.code === 'VALIDATION_FAILED' ? 400 : 409) : 200 });
   };
   app.get('/console/requests/:id', async (request, reply) => detail(request, reply, idParam(request)));
-  // Letters
+  // Reconsideration and litigation cases
+  const casesPage = async (request: FastifyRequest, reply: FastifyReply, error?: AppError) => {
+    const { actor } = requireStaff(request);
+    const agencies = (await listAgencies(ctx, actor)).filter((a) => requestPolicy.view(actor, a.id));
+    if (!agencies.length) throw new AppError('FORBIDDEN', '无权查看复议诉讼案件');
+    const editable = agencies.filter((a) => requestPolicy.handle(actor, a.id));
+    const cases = await listReviewCases(ctx, actor);
+    return sendConsolePage(request, reply, '复议诉讼案件', ({ csrfToken }) => (
+      <CasesPage cases={cases} agencies={editable.length ? editable : agencies} csrfToken={csrfToken} canEdit={editable.length > 0} error={error?.message} fields={error?.fields} />
+    ), { status: error ? 400 : 200 });
+  };
   const letterAction = (path: string, run: (actor: Actor, id: number, letterId: number, body: Record<string, unknown>) => Promise<string>) =>
     app.post(path, async (request, reply) => {
       const { actor } = requireStaff(request);

@@ -143,6 +143,12 @@ export function ReportEditorPage(props: EditorProps) {
 
       {editable && (
         <div class="actions">
+          {data.format === '2021' && (
+            <form method="post" action={`${base}/compute`} class="inline">
+              <CsrfField token={props.csrfToken} />
+              <button type="submit" class="secondary">从依申请公开记录计算第三、四部分</button>
+            </form>
+          )}
           <form method="post" action={`${base}/fill-zero`} class="inline">
             <CsrfField token={props.csrfToken} />
             <button type="submit" class="secondary">空白格填0</button>
