@@ -8,6 +8,7 @@ import { sweepDeadlines } from '../../src/jobs/deadline-sweep.js';
 import { actorFor } from '../../src/features/accounts/auth.js';
 import { recordRequestEvent, registerRequest } from '../../src/features/requests/service.js';
 import { saveReviewCase } from '../../src/features/requests/cases.js';
+import { idCardCheckChar } from '../../src/domain/id-card.js';
 import { createTestContext, DIALECTS, type TestContext } from '../db.js';
 import { makeDistrict, makeUser } from '../factories.js';
 import { Browser, testApp } from '../http.js';
@@ -17,6 +18,11 @@ const PERSON = {
   description: '申请公开本单位2025年度部门预算执行情况', preferredForm: 'paper', deliveryWay: 'pickup',
 };
 const COMPANY = { ...PERSON, requesterKind: 'enterprise', requesterName: '青川某某建材有限公司', idType: '', idNumber: '', creditCode: '91350100M000100Y43' };
+
+function idNumber(serial: number): string {
+  const first17 = `11010519800101${String(serial).padStart(3, '0')}`;
+  return first17 + idCardCheckChar(first17)!;
+}
 
 describe.each(DIALECTS)('request records feed reminders and the report on %s', (dialect) => {
   let ctx: TestContext;
@@ -88,5 +94,17 @@ describe.each(DIALECTS)('request records feed reminders and the report on %s', (
     expect(report.report.feesCollectedYuan).toBe(150);
     expect(report.sources['section3.received.total']).toMatchObject({ origin: 'computed', by: '依申请公开记录' });
     expect(report.findings.filter((f: { rule: string }) => f.rule.startsWith('requests.'))).toEqual([]);
+  });
+
+  it('information asked for by three different requesters is suggested for proactive publication (第四十四条)', async () => {
+    const a = await actor();
+    for (const [i, text] of ['申请公开人民路拆迁补偿标准', '请提供人民路拆迁补偿标准', '关于人民路拆迁补偿标准的信息'].entries()) {
+      await registerRequest(ctx, { actor: a, input: { ...PERSON, requesterName: `申请人${i}`, idNumber: idNumber(i + 11), description: text, agencyId: d.deptA.id, channel: 'inPerson', submittedOn: '2026-03-10' } });
+    }
+    const b = new Browser(app);
+    await b.login('handler-a');
+    const page = await b.get('/console/requests/topics');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toMatch(/拆迁补偿标准[^<]*<\/strong>（3位申请人，3件申请）/);
   });
 });

@@ -123,6 +123,10 @@ describe.each(DIALECTS)('disclosure on request on %s', (dialect) => {
     const created = await ctx.database.db.selectFrom('requests').selectAll().where('channel', '=', 'postSigned').executeTakeFirstOrThrow();
     // Signed for on Friday 02-27: Saturday 02-28 is a make-up working day (day 1), so day 20 is 03-26.
     expect(created).toMatchObject({ received_on: '2026-02-27', state: 'registered', due_date: '2026-03-26' });
+    // The same person asked for the same information online before: flagged as a possible repeat.
+    const detail = await handler.get(`/console/requests/${created.id}`);
+    expect(detail.body).toContain('同一申请人此前提出过相似的申请');
+    expect(detail.body).toContain('相似度100%');
   });
 
   it('the reply letter is drafted from the template, signed with its number, and sending it records the reply', async () => {

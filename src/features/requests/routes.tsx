@@ -15,6 +15,7 @@ import { requestPolicy } from './policy.js';
 import { searchRequests } from './repository.js';
 import { getRequest, recordRequestEvent, registerRequest, trackRequest } from './service.js';
 import type { Actor } from '../../domain/roles.js';
+import { popularTopics } from '../../domain/requests/index.js';
 import { attachmentHeader } from '../../http/download.js';
 import { approveLetter, draftLetter, letterForRender, letterKindsFor, sendLetter } from './letters/service.js';
 import { renderLetterDocx } from './letters/render-docx.js';
@@ -123,6 +124,34 @@ export async function requestRoutes(app: FastifyInstance, ctx: AppContext) {
     ), { status: error ? (error.code === 'VALIDATION_FAILED' ? 400 : 409) : 200 });
   };
   app.get('/console/requests/:id', async (request, reply) => detail(request, reply, idParam(request)));
+  // 第四十四条: information many requesters ask for should be considered for proactive publication.
+  app.get('/console/requests/topics', async (request, reply) => {
+    const { actor } = requireStaff(request);
+    const agencies = (await listAgencies(ctx, actor)).filter((a) => requestPolicy.view(actor, a.id));
+    if (!agencies.length) throw new AppError('FORBIDDEN', '无权查看依申请公开');
+    const since = new Date(`${today(ctx)}T00:00:00Z`);
+    since.setUTCFullYear(since.getUTCFullYear() - 1);
+    const rows = await ctx.database.db.selectFrom('requests').select(['id', 'agency_id', 'tracking_number', 'requester_key', 'description'])
+      .where('agency_id', 'in', agencies.map((a) => a.id)).where('received_on', '>=', since.toISOString().slice(0, 10)).orderBy('id').limit(20_000).execute();
+    const topics = popularTopics(rows.map((r) => ({ id: String(r.id), requesterKey: r.requester_key, text: r.description })));
+    const byId = new Map(rows.map((r) => [String(r.id), r]));
+    return sendConsolePage(request, reply, '多人申请的信息', () => (
+      <section>
+        <h1>多人申请的信息（近一年）</h1>
+        <p>以下信息被3个以上不同申请人申请过。依照《条例》第四十四条，多个申请人就相同政府信息向同一行政机关提出公开申请，且该政府信息属于可以公开的，行政机关可以纳入主动公开的范围。</p>
+        {topics.length === 0 && <p class="empty">暂无。</p>}
+        <ol>
+          {topics.map((t) => (
+            <li>
+              <strong>{t.representative.text.slice(0, 100)}</strong>（{t.requesterKeys.length}位申请人，{t.requestIds.length}件申请）：
+              {t.requestIds.map((id) => <> <a href={`/console/requests/${id}`}>{byId.get(id)?.tracking_number ?? id}</a></>)}
+            </li>
+          ))}
+        </ol>
+      </section>
+    ));
+  });
+
   // Reconsideration and litigation cases
   const casesPage = async (request: FastifyRequest, reply: FastifyReply, error?: AppError) => {
     const { actor } = requireStaff(request);

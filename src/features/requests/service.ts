@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { feePaymentDeadline, isIsoDate, type WorkingDayCalendar } from '../../domain/calendar/index.js';
 import {
   allowedEvents, applyEvent, computeFee, handledOn, outcomeOf, replay, requestClock, requestOrdinalInMonth, RequestRuleError,
-  type RequestEvent, type RequestEventType, type RequestState,
+  findRepeats, type Outcome, type RepeatMatch, type RequestEvent, type RequestEventType, type RequestState,
 } from '../../domain/requests/index.js';
 import { OUTCOME_ROWS_2021 } from '../../domain/report/format.js';
 import type { Actor } from '../../domain/roles.js';
@@ -20,7 +20,7 @@ import { recordAudit } from '../audit/service.js';
 import { loadCalendar } from '../calendar/service.js';
 import { hashQueryCode, newQueryCode, newTrackingNumber, prepareStaffIntake, SUBMITTED } from './intake.js';
 import { requestPolicy } from './policy.js';
-import { findRequest, findRequestByTracking, insertEvent, insertRequest, listEvents, listLetters, requestsOfRequesterInMonth, updateRequestRow } from './repository.js';
+import { findRequest, findRequestByTracking, insertEvent, insertRequest, listEvents, listLetters, previousRequestsOf, requestsOfRequesterInMonth, updateRequestRow } from './repository.js';
 
 export function toDomainEvents(rows: readonly RequestEventRow[]): RequestEvent[] {
   return rows.map((r) => ({ ...(JSON.parse(r.data) as object), type: r.type, on: r.on_date }) as RequestEvent);
@@ -84,6 +84,8 @@ export async function registerRequest(ctx: AppContext, opts: { actor: Actor; inp
 
 export interface RequestView {
   request: DisclosureRequest;
+  /** Earlier requests of the same requester asking for much the same (第三十五条; 三（五）2). */
+  repeats: Array<RepeatMatch & { trackingNumber: string }>;
   events: RequestEvent[];
   rows: RequestEventRow[];
   clock: ReturnType<typeof requestClock> | null;
@@ -97,14 +99,20 @@ async function viewOf(ctx: AppContext, request: DisclosureRequest): Promise<Requ
   const rows = await listEvents(ctx.database.db, request.id);
   const events = toDomainEvents(rows);
   const letters = await listLetters(ctx.database.db, request.id);
-  if (request.state === SUBMITTED) return { request, events, rows, clock: null, allowed: ['registered'], letters, clockError: null };
+  const previous = await previousRequestsOf(ctx.database.db, request.agency_id, request.requester_key, request.id);
+  const tracking = new Map(previous.map((p) => [String(p.id), p.tracking_number]));
+  const repeats = findRepeats(
+    { requesterKey: request.requester_key, text: request.description, receivedOn: request.received_on },
+    previous.map((p) => ({ id: String(p.id), requesterKey: p.requester_key, text: p.description, receivedOn: p.received_on, outcome: p.outcome as Outcome | null })),
+  ).map((m) => ({ ...m, trackingNumber: tracking.get(m.id) ?? m.id }));
+  if (request.state === SUBMITTED) return { request, repeats, events, rows, clock: null, allowed: ['registered'], letters, clockError: null };
   const calendar = await loadCalendar(ctx);
   try {
     const clock = requestClock(events, calendar, today(ctx));
-    return { request, events, rows, clock, allowed: allowedEvents(clock.state, events), letters, clockError: null };
+    return { request, repeats, events, rows, clock, allowed: allowedEvents(clock.state, events), letters, clockError: null };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { request, events, rows, clock: null, allowed: allowedEvents(replay(events), events), letters, clockError: message };
+    return { request, repeats, events, rows, clock: null, allowed: allowedEvents(replay(events), events), letters, clockError: message };
   }
 }
 

@@ -180,6 +180,7 @@ export function RequestListPage(props: { rows: Array<DisclosureRequest & { agenc
     <section>
       <h1>依申请公开</h1>
       {props.canRegister && <p><a class="button" href="/console/requests/new">登记申请（当面、信函、传真、电子邮件、口头）</a></p>}
+      <p><a href="/console/requests/cases">行政复议、行政诉讼案件</a> · <a href="/console/requests/topics">多人申请的信息（第四十四条）</a> · <a href="/console/requests/import">导入历史申请</a></p>
       <form method="get" action="/console/requests" class="filters">
         <label for="f-state">状态</label>
         <select id="f-state" name="state">
@@ -357,6 +358,16 @@ export function RequestDetailPage(props: { view: RequestView; csrfToken: string;
           <tr><th scope="row">形式与方式</th><td>{PREFERRED_FORM_LABELS[r.preferred_form as keyof typeof PREFERRED_FORM_LABELS] ?? r.preferred_form}，{DELIVERY_WAY_LABELS[r.delivery_way as keyof typeof DELIVERY_WAY_LABELS] ?? r.delivery_way}</td></tr>
         </tbody>
       </table>
+      {props.view.repeats.length > 0 && (
+        <div class="notice" role="note">
+          <p><strong>同一申请人此前提出过相似的申请</strong>（可能属于重复申请，第三十六条第（六）项；大量反复申请见第三十五条）：</p>
+          <ul>
+            {props.view.repeats.map((m) => (
+              <li><a href={`/console/requests/${m.id}`}>{m.trackingNumber}</a>（{formatDateZh(m.receivedOn)}，相似度{Math.round(m.similarity * 100)}%{m.outcome ? `，${outcomeLabel(m.outcome)}` : ''}）：{m.text.slice(0, 80)}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       <h2>办理过程</h2>
       <ol class="timeline">
         {rows.map((e) => {
