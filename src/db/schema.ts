@@ -19,6 +19,15 @@ export interface AgencyTable {
   /** Prefix of the index numbers (索引号) of this agency's items; defaults to the credit code. */
   index_code: string | null;
   sort_order: number;
+  /** 政府信息公开工作机构 and its contacts, for the disclosure guide (第十二条). */
+  office_name: ColumnType<string | null, string | null | undefined, string | null>;
+  office_address: ColumnType<string | null, string | null | undefined, string | null>;
+  office_hours: ColumnType<string | null, string | null | undefined, string | null>;
+  postal_code: ColumnType<string | null, string | null | undefined, string | null>;
+  phone: ColumnType<string | null, string | null | undefined, string | null>;
+  fax: ColumnType<string | null, string | null | undefined, string | null>;
+  email: ColumnType<string | null, string | null | undefined, string | null>;
+  website: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: string;
   updated_at: string;
 }

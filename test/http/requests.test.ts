@@ -167,6 +167,44 @@ describe.each(DIALECTS)('disclosure on request on %s', (dialect) => {
     expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
   });
 
+  it('the head publishes a handled request in the public log, without the requester', async () => {
+    const row = await ctx.database.db.selectFrom('requests').selectAll().where('state', '=', 'replied').orderBy('id').executeTakeFirstOrThrow();
+    const handler = new Browser(app);
+    await handler.login('handler-a');
+    expect((await handler.post(`/console/requests/${row.id}/public-log`, { visible: '1' }, { csrf: null })).statusCode).toBe(403);
+    await handler.get(`/console/requests/${row.id}`);
+    expect((await handler.post(`/console/requests/${row.id}/public-log`, { visible: '1' })).statusCode).toBe(403);
+    const head = new Browser(app);
+    await head.login('head-a');
+    await head.get(`/console/requests/${row.id}`);
+    expect((await head.post(`/console/requests/${row.id}/public-log`, { visible: '1' })).statusCode).toBe(303);
+    const log = await app.inject({ method: 'GET', url: '/requests/log' });
+    expect(log.body).toContain('申请公开2025年青川区教育局校舍维修项目的招标文件及中标结果');
+    expect(log.body).toContain('三（二） 部分公开');
+    expect(log.body).not.toContain('王小明');
+    expect(log.body).not.toContain('11010519491231002X');
+  });
+
+  it('the disclosure guide states how to request and the office contacts (第十二条)', async () => {
+    const admin = new Browser(app);
+    await admin.login('office-admin');
+    const put = await admin.api('PUT', `/api/v1/agencies/${d.deptA.id}`, {
+      name: '测试区教育局', shortName: '测试区教育局', kind: 'department', parentId: d.government.id,
+      officeName: '办公室', officeAddress: '测试区人民路1号', officeHours: '工作日9:00—17:00', postalCode: '655000', phone: '0874-1111111', fax: '0874-2222222', email: 'jyj@example.gov.cn', website: 'https://jyj.example.gov.cn',
+    });
+    expect(put.statusCode).toBe(200);
+    const badPostal = await admin.api('PUT', `/api/v1/agencies/${d.deptA.id}`, { name: '测试区教育局', shortName: '测试区教育局', kind: 'department', parentId: d.government.id, postalCode: '65' });
+    expect(badPostal.json().error.fields).toEqual([{ field: 'postalCode', message: '邮政编码：邮政编码应为6位数字' }]);
+    const guide = await app.inject({ method: 'GET', url: `/guide/${d.deptA.id}` });
+    expect(guide.statusCode).toBe(200);
+    expect(guide.body).toContain('测试区教育局政府信息公开指南');
+    expect(guide.body).toContain('测试区人民路1号');
+    expect(guide.body).toContain('0874-2222222');
+    expect(guide.body).toContain('自收到申请之日起20个工作日内予以答复');
+    expect(guide.body).toContain('向测试区人民政府办公室投诉、举报');
+    expect((await app.inject({ method: 'GET', url: '/guide/99999' })).statusCode).toBe(404);
+  });
+
   it("other agencies' staff and drafters cannot see requests", async () => {
     const row = await ctx.database.db.selectFrom('requests').select('id').orderBy('id').executeTakeFirstOrThrow();
     const drafter = new Browser(app);

@@ -16,6 +16,7 @@ export function presentAgency(a: Agency) {
   return {
     id: a.id, parentId: a.parent_id, name: a.name, shortName: a.short_name, kind: a.kind,
     creditCode: a.credit_code, indexCode: a.index_code, sortOrder: a.sort_order,
+    contacts: { officeName: a.office_name, officeAddress: a.office_address, officeHours: a.office_hours, postalCode: a.postal_code, phone: a.phone, fax: a.fax, email: a.email, website: a.website },
   };
 }
 

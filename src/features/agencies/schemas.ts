@@ -32,7 +32,23 @@ export const agencyInput = z.object({
     z.string().trim().regex(/^[0-9A-Za-z-]{2,40}$/, '只能由2～40位字母、数字或连字符组成').optional(),
   ),
   sortOrder: z.preprocess((v) => (v === '' || v === undefined ? 0 : v), z.coerce.number().int('必须是整数').min(0).max(100000)),
+  officeName: optionalText(200),
+  officeAddress: optionalText(300),
+  officeHours: optionalText(200),
+  postalCode: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().regex(/^\d{6}$/, '邮政编码应为6位数字').optional()),
+  phone: optionalText(60),
+  fax: optionalText(60),
+  email: z.preprocess((v) => (v === '' ? undefined : v), z.email('电子邮箱格式不正确').max(200).optional()),
+  website: z.preprocess((v) => (v === '' ? undefined : v), z.url({ protocol: /^https?$/, error: '网址应以 http:// 或 https:// 开头' }).max(300).optional()),
 });
+
+/** The contact columns of an agency from the validated input. */
+export function contactColumns(input: AgencyInput) {
+  return {
+    office_name: input.officeName ?? null, office_address: input.officeAddress ?? null, office_hours: input.officeHours ?? null,
+    postal_code: input.postalCode ?? null, phone: input.phone ?? null, fax: input.fax ?? null, email: input.email ?? null, website: input.website ?? null,
+  };
+}
 export type AgencyInput = z.infer<typeof agencyInput>;
 
 export const agencyLabels = {
@@ -43,6 +59,14 @@ export const agencyLabels = {
   creditCode: '统一社会信用代码',
   indexCode: '索引号前缀',
   sortOrder: '排序',
+  officeName: '政府信息公开工作机构',
+  officeAddress: '办公地址',
+  officeHours: '办公时间',
+  postalCode: '邮政编码',
+  phone: '联系电话',
+  fax: '传真',
+  email: '电子邮箱',
+  website: '网址',
 };
 
 export { optionalText };

@@ -7,7 +7,7 @@ import { parseInput } from '../../http/validate.js';
 import { recordAudit } from '../audit/service.js';
 import { agencyPolicy } from './policy.js';
 import { findAgency, findAgencyByCreditCode, findAgencyByName, insertAgency, listAllAgencies, updateAgencyRow } from './repository.js';
-import { agencyInput, agencyLabels, type AgencyInput } from './schemas.js';
+import { agencyInput, agencyLabels, contactColumns, type AgencyInput } from './schemas.js';
 import { subtreeIds, treeOrder, type AgencyNode } from './tree.js';
 
 /** The agencies the actor may see, in tree order. */
@@ -59,6 +59,7 @@ export async function createAgency(ctx: AppContext, opts: { actor: Actor; input:
       credit_code: input.creditCode ?? null,
       index_code: input.indexCode ?? input.creditCode ?? null,
       sort_order: input.sortOrder,
+      ...contactColumns(input),
       created_at: at,
       updated_at: at,
     });
@@ -93,10 +94,11 @@ export async function updateAgency(ctx: AppContext, opts: { actor: Actor; id: nu
       credit_code: input.creditCode ?? null,
       index_code: input.indexCode ?? input.creditCode ?? null,
       sort_order: input.sortOrder,
+      ...contactColumns(input),
       updated_at: nowIso(ctx),
     });
     const changed = Object.fromEntries(
-      (['parent_id', 'name', 'short_name', 'kind', 'credit_code', 'index_code', 'sort_order'] as const)
+      (['parent_id', 'name', 'short_name', 'kind', 'credit_code', 'index_code', 'sort_order', 'office_name', 'office_address', 'office_hours', 'postal_code', 'phone', 'fax', 'email', 'website'] as const)
         .filter((k) => existing[k] !== agency[k])
         .map((k) => [k, { from: existing[k], to: agency[k] }]),
     );

@@ -38,10 +38,32 @@ export interface AgencyFormValues {
   creditCode?: string | null;
   indexCode?: string | null;
   sortOrder?: string | number;
+  officeName?: string | null;
+  officeAddress?: string | null;
+  officeHours?: string | null;
+  postalCode?: string | null;
+  phone?: string | null;
+  fax?: string | null;
+  email?: string | null;
+  website?: string | null;
 }
 
+const CONTACT_FIELDS = [
+  ['officeName', '政府信息公开工作机构（如：办公室）', 200],
+  ['officeAddress', '办公地址', 300],
+  ['officeHours', '办公时间', 200],
+  ['postalCode', '邮政编码', 10],
+  ['phone', '联系电话', 60],
+  ['fax', '传真', 60],
+  ['email', '电子邮箱', 200],
+  ['website', '网址', 300],
+] as const;
+
 export function agencyFormValues(a: Agency): AgencyFormValues {
-  return { name: a.name, shortName: a.short_name, kind: a.kind, parentId: a.parent_id, creditCode: a.credit_code, indexCode: a.index_code, sortOrder: a.sort_order };
+  return {
+    name: a.name, shortName: a.short_name, kind: a.kind, parentId: a.parent_id, creditCode: a.credit_code, indexCode: a.index_code, sortOrder: a.sort_order,
+    officeName: a.office_name, officeAddress: a.office_address, officeHours: a.office_hours, postalCode: a.postal_code, phone: a.phone, fax: a.fax, email: a.email, website: a.website,
+  };
 }
 
 export function AgencyFormPage(props: {
@@ -88,6 +110,15 @@ export function AgencyFormPage(props: {
           <p id="ic-hint" class="hint">用于生成本单位政府信息的索引号，留空则使用统一社会信用代码。</p>
           <label for="sortOrder">排序</label>
           <input id="sortOrder" name="sortOrder" inputMode="numeric" value={String(v.sortOrder ?? 0)} />
+          <fieldset class="roles">
+            <legend>政府信息公开工作机构及联系方式（公开指南中公布，第十二条）</legend>
+            {CONTACT_FIELDS.map(([key, label, max]) => (
+              <>
+                <label for={key}>{label}</label>
+                <input id={key} name={key} maxLength={max} value={(v[key] as string | null | undefined) ?? ''} />
+              </>
+            ))}
+          </fieldset>
           {props.canEdit && <button type="submit">保存</button>}
         </fieldset>
       </form>

@@ -33,6 +33,9 @@ export async function loadDemo(ctx: AppContext): Promise<DemoResult> {
       const values = {
         name: a.name, short_name: a.shortName, kind: a.kind, credit_code: demoCreditCode(serial), index_code: null as string | null,
         sort_order: serial, updated_at: at,
+        office_name: '办公室', office_address: `云岭市青川区龙华路${100 + serial * 2}号`, office_hours: '工作日上午9:00—12:00，下午14:30—17:30',
+        postal_code: '655399', phone: `0874-33${String(10000 + serial * 7).slice(-5)}`, fax: `0874-33${String(20000 + serial * 7).slice(-5)}`,
+        email: `${a.login}@qingchuan.example.gov.cn`, website: 'https://www.qingchuan.example.gov.cn',
       };
       values.index_code = values.credit_code;
       serial++;

@@ -9,6 +9,9 @@ import { listAllAgencies } from '../agencies/repository.js';
 import { treeOrder } from '../agencies/tree.js';
 import type { Agency } from '../../db/schema.js';
 import type { ComponentChildren } from 'preact';
+import { AppError } from '../../errors.js';
+import { idParam } from '../../http/guards.js';
+import { AgencyGuide, GuideIndex } from './guide.js';
 
 const SECTIONS = [
   { path: '/guide', title: '政府信息公开指南', text: '说明政府信息的分类、编排体系、获取方式和政府信息公开工作机构的名称、办公地址、办公时间、联系电话、传真号码、互联网联系方式等（《条例》第十二条）。' },
@@ -57,8 +60,25 @@ export async function portalRoutes(app: FastifyInstance, ctx: AppContext) {
     return send(reply, html);
   });
 
+  app.get('/guide', async (_request, reply) => {
+    const html = await page('政府信息公开指南', (agencies) => <GuideIndex agencies={treeOrder(agencies, () => true)} />);
+    return send(reply, html);
+  });
+  app.get('/guide/:agencyId', async (request, reply) => {
+    const id = idParam(request, 'agencyId');
+    const html = await page('政府信息公开指南', (agencies) => {
+      const agency = agencies.find((a) => a.id === id);
+      if (!agency) throw new AppError('NOT_FOUND', '该机关不存在');
+      // The supervising office to complain to: the office of the government the agency belongs to.
+      const government = agencies.find((a) => a.parent_id === null) ?? null;
+      const office = agencies.find((a) => a.kind === 'office' && a.parent_id === government?.id) ?? null;
+      return <AgencyGuide agency={agency} supervisor={agency.id === office?.id ? government : office} />;
+    });
+    return send(reply, html);
+  });
+
   // Sections whose feature has landed serve their own pages.
-  for (const s of SECTIONS.filter((x) => x.path !== '/annual-reports' && x.path !== '/requests/new')) {
+  for (const s of SECTIONS.filter((x) => !['/annual-reports', '/requests/new', '/guide'].includes(x.path))) {
     app.get(s.path, async (_request, reply) => {
       const html = await page(s.title, () => (
         <>

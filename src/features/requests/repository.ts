@@ -156,3 +156,18 @@ export function requestRecordsForYear(db: Executor, agencyId: number, year: numb
 export function casesForYear(db: Executor, agencyId: number, year: number) {
   return db.selectFrom('review_cases').selectAll().where('agency_id', '=', agencyId).where('filed_on', '>=', `${year}-01-01`).where('filed_on', '<=', `${year}-12-31`).execute();
 }
+
+/** The public request log: handled requests an agency chose to publish, newest first, without identities. */
+export function publicLog(db: Executor, limit: number, offset: number) {
+  return db
+    .selectFrom('requests')
+    .innerJoin('agencies', 'agencies.id', 'requests.agency_id')
+    .select(['requests.id', 'requests.received_on', 'requests.handled_on', 'requests.outcome', 'requests.description', 'agencies.name as agency_name'])
+    .where('requests.public_log', '=', 1)
+    .where('requests.handled_on', 'is not', null)
+    .orderBy('requests.handled_on', 'desc')
+    .orderBy('requests.id', 'desc')
+    .limit(limit)
+    .offset(offset)
+    .execute();
+}

@@ -12,8 +12,8 @@ import { listAgencies } from '../agencies/service.js';
 import { siteName } from '../portal/routes.js';
 import { submitOnlineRequest, SUBMITTED } from './intake.js';
 import { requestPolicy } from './policy.js';
-import { searchRequests } from './repository.js';
-import { getRequest, recordRequestEvent, registerRequest, trackRequest } from './service.js';
+import { publicLog, searchRequests } from './repository.js';
+import { getRequest, recordRequestEvent, registerRequest, setPublicLog, trackRequest } from './service.js';
 import type { Actor } from '../../domain/roles.js';
 import { popularTopics } from '../../domain/requests/index.js';
 import { attachmentHeader } from '../../http/download.js';
@@ -22,7 +22,7 @@ import { renderLetterDocx } from './letters/render-docx.js';
 import { LETTER_CSS, LetterDocument } from './letters/render-html.js';
 import { listReviewCases, saveReviewCase } from './cases.js';
 import { CasesPage } from './cases-view.js';
-import { PublicRequestForm, RequestDetailPage, RequestListPage, StaffIntakePage, SubmittedPage, TrackForm, TrackResult } from './views.js';
+import { outcomeLabel, PublicRequestForm, RequestDetailPage, RequestListPage, StaffIntakePage, SubmittedPage, TrackForm, TrackResult } from './views.js';
 
 const FORM_ERRORS = ['VALIDATION_FAILED', 'INVALID_STATE', 'CONFLICT'];
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -68,6 +68,21 @@ export async function requestRoutes(app: FastifyInstance, ctx: AppContext) {
       if (!(error instanceof AppError) || error.code !== 'NOT_FOUND') throw error;
       return portal(request, reply, '查询办理进度', (csrf) => <TrackForm csrfToken={csrf} number={typeof body.number === 'string' ? body.number.slice(0, 40) : ''} error={error.message} />, 404);
     }
+  });
+
+  app.get('/requests/log', async (request, reply) => {
+    const rows = await publicLog(ctx.database.db, 100, 0);
+    return portal(request, reply, '依申请公开办理情况', () => (
+      <section>
+        <h1>依申请公开办理情况</h1>
+        <p>以下为各机关决定公布的已办结申请及其办理结果，不含申请人信息。</p>
+        {rows.length === 0 && <p class="empty">暂无公布的申请。</p>}
+        <table class="data">
+          <thead><tr><th scope="col">机关</th><th scope="col">收到日期</th><th scope="col">申请内容</th><th scope="col">办理结果</th><th scope="col">办结日期</th></tr></thead>
+          <tbody>{rows.map((r) => <tr><td>{r.agency_name}</td><td>{r.received_on}</td><td>{r.description}</td><td>{r.outcome ? outcomeLabel(r.outcome) : ''}</td><td>{r.handled_on}</td></tr>)}</tbody>
+        </table>
+      </section>
+    ));
   });
 
   // Console
@@ -208,6 +223,19 @@ export async function requestRoutes(app: FastifyInstance, ctx: AppContext) {
     if (!letter) throw new AppError('NOT_FOUND', '文书不存在');
     const rendered = await letterForRender(ctx, view.request, letter);
     return reply.type(DOCX).header('content-disposition', attachmentHeader(`${rendered.title}.docx`, 'letter.docx')).send(await renderLetterDocx(rendered));
+  });
+
+  app.post('/console/requests/:id/public-log', async (request, reply) => {
+    const { actor } = requireStaff(request);
+    const id = idParam(request);
+    const visible = (request.body as Record<string, unknown> | undefined)?.visible === '1';
+    try {
+      await setPublicLog(ctx, { actor, id, visible, ip: request.ip });
+      return redirectWithFlash(reply, `/console/requests/${id}`, visible ? '已在依申请公开办理情况中公布（不含申请人信息）' : '已取消公布');
+    } catch (error) {
+      if (!(error instanceof AppError) || !FORM_ERRORS.includes(error.code)) throw error;
+      return detail(request, reply, id, error);
+    }
   });
 
   app.post('/console/requests/:id/events', async (request, reply) => {

@@ -199,6 +199,22 @@ async function buildEvent(ctx: AppContext, request: DisclosureRequest, type: Req
   }
 }
 
+/**
+ * Shows or hides a handled request in the public request log (without the requester's identity).
+ * The agency decides per request: the description may name people and must be checked first.
+ */
+export async function setPublicLog(ctx: AppContext, opts: { actor: Actor; id: number; visible: boolean; ip?: string }) {
+  const request = await findRequest(ctx.database.db, opts.id);
+  if (!request || !requestPolicy.view(opts.actor, request.agency_id)) throw notFound('申请');
+  if (!requestPolicy.approve(opts.actor, request.agency_id)) throw forbidden('是否公布由机关负责人（审批人）决定');
+  if (opts.visible && !request.handled_on) throw new AppError('INVALID_STATE', '只有已办结的申请可以公布');
+  return ctx.database.db.transaction().execute(async (trx) => {
+    const updated = await updateRequestRow(trx, request.id, { public_log: opts.visible ? 1 : 0, updated_at: nowIso(ctx) });
+    await recordAudit(ctx, trx, opts.actor, { action: opts.visible ? 'request.publishLog' : 'request.unpublishLog', entityType: 'request', entityId: request.id, agencyId: request.agency_id, ip: opts.ip });
+    return updated;
+  });
+}
+
 /** What the requester sees with the tracking number and the private query code. */
 export async function trackRequest(ctx: AppContext, input: { trackingNumber: unknown; queryCode: unknown }) {
   const number = typeof input.trackingNumber === 'string' ? input.trackingNumber.trim() : '';

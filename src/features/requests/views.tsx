@@ -376,6 +376,13 @@ export function RequestDetailPage(props: { view: RequestView; csrfToken: string;
           return <li><span class="date">{formatDateZh(e.on_date)}</span> <strong>{REQUEST_EVENT_LABELS[e.type as RequestEventType] ?? e.type}</strong>（{e.actor_name}，{beijingTime(e.at)}）{details && <div class="event-data">{details}</div>}</li>;
         })}
       </ol>
+      {props.canApprove && r.handled_on && (
+        <form method="post" action={`/console/requests/${r.id}/public-log`} class="inline">
+          <CsrfField token={props.csrfToken} />
+          <input type="hidden" name="visible" value={r.public_log ? '0' : '1'} />
+          <button type="submit" class="secondary">{r.public_log ? '取消在办理情况中公布' : '在依申请公开办理情况中公布（不含申请人信息，请先确认申请内容不含个人信息）'}</button>
+        </form>
+      )}
       <LettersSection view={props.view} kinds={props.letterKinds} csrfToken={props.csrfToken} canHandle={props.canHandle} canApprove={props.canApprove} />
       {props.canHandle && allowed.length > 0 && (
         <>
