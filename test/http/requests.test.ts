@@ -205,6 +205,29 @@ describe.each(DIALECTS)('disclosure on request on %s', (dialect) => {
     expect((await app.inject({ method: 'GET', url: '/guide/99999' })).statusCode).toBe(404);
   });
 
+  it('an agency adjusts the wording of a template, but cannot drop what the letter needs', async () => {
+    await makeUser(ctx, { agencyId: d.deptA.id, roles: ['agencyAdmin'], username: 'tpl-admin' });
+    const admin = new Browser(app);
+    await admin.login('tpl-admin');
+    const page = await admin.get(`/console/letter-templates/granted?agencyId=${d.deptA.id}`);
+    expect(page.statusCode).toBe(200);
+    const bad = await admin.post('/console/letter-templates/granted', { agencyId: String(d.deptA.id), body: '{{requesterName}}：您的申请已收到。{{unknownThing}}' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('unknownThing');
+    expect(await ctx.database.db.selectFrom('letter_templates').selectAll().execute()).toEqual([]);
+    const original = /<textarea id="body"[^>]*>([\s\S]*?)<\/textarea>/.exec(page.body)![1]!.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&amp;/g, '&');
+    const reworded = original.replace('经审查', '经本机关审查');
+    expect(reworded).not.toBe(original);
+    expect((await admin.post('/console/letter-templates/granted', { agencyId: String(d.deptA.id), body: reworded })).statusCode).toBe(303);
+    const saved = await ctx.database.db.selectFrom('letter_templates').selectAll().executeTakeFirstOrThrow();
+    expect(saved).toMatchObject({ agency_id: d.deptA.id, kind: 'granted' });
+    expect(saved.body).toContain('经本机关审查');
+    const drafter = new Browser(app);
+    await drafter.login('drafter-b');
+    await drafter.get('/console/letter-templates');
+    expect((await drafter.post('/console/letter-templates/granted', { agencyId: String(d.deptA.id), body: reworded })).statusCode).toBe(404);
+  });
+
   it("other agencies' staff and drafters cannot see requests", async () => {
     const row = await ctx.database.db.selectFrom('requests').select('id').orderBy('id').executeTakeFirstOrThrow();
     const drafter = new Browser(app);

@@ -180,7 +180,7 @@ export function RequestListPage(props: { rows: Array<DisclosureRequest & { agenc
     <section>
       <h1>依申请公开</h1>
       {props.canRegister && <p><a class="button" href="/console/requests/new">登记申请（当面、信函、传真、电子邮件、口头）</a></p>}
-      <p><a href="/console/requests/cases">行政复议、行政诉讼案件</a> · <a href="/console/requests/topics">多人申请的信息（第四十四条）</a> · <a href="/console/requests/import">导入历史申请</a></p>
+      <p><a href="/console/requests/cases">行政复议、行政诉讼案件</a> · <a href="/console/requests/topics">多人申请的信息（第四十四条）</a> · <a href="/console/requests/import">导入历史申请</a> · <a href="/console/letter-templates">文书模板</a></p>
       <form method="get" action="/console/requests" class="filters">
         <label for="f-state">状态</label>
         <select id="f-state" name="state">
