@@ -24,13 +24,18 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
+/** Where the browser tests' clock starts: a date the seeded working-day calendar covers. */
+export const BROWSER_CLOCK_START = new Date('2026-03-02T02:00:00.000Z');
+
 /**
- * A SQLite installation served on a free loopback port, and a browser page. The clock is the
- * real one: the browser's session must not expire against a fake time.
+ * A SQLite installation served on a free loopback port, and a browser page. The clock starts at
+ * a fixed date and runs in real time, so that sessions age as they really do while due dates
+ * stay inside the years the calendar covers whenever the tests run.
  */
 export async function startBrowserSession(setup: (ctx: TestContext) => Promise<void>, config: Partial<Config> = {}): Promise<BrowserSession> {
   const ctx = await createTestContext('sqlite', config);
-  ctx.clock = { now: () => new Date(), advance() {}, advanceMinutes() {} } as unknown as TestContext['clock'];
+  const started = Date.now();
+  ctx.clock = { now: () => new Date(BROWSER_CLOCK_START.getTime() + (Date.now() - started)), advance() {}, advanceMinutes() {} } as unknown as TestContext['clock'];
   await setup(ctx);
   const app = await buildApp(ctx, { logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });

@@ -1,0 +1,63 @@
+/**
+ * A member of the public files a request in a real browser and follows it; a handler confirms
+ * receipt in the console; the status page shows the due date.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBrowserSession, type BrowserSession } from '../browser.js';
+import { makeDistrict, makeUser, TEST_PASSWORD } from '../factories.js';
+
+describe('disclosure request in a browser', () => {
+  let session: BrowserSession;
+  let page: Page;
+  let base: string;
+
+  beforeAll(async () => {
+    session = await startBrowserSession(async (ctx) => {
+      const d = await makeDistrict(ctx);
+      await makeUser(ctx, { agencyId: d.deptA.id, roles: ['requestHandler'], username: 'handler-a' });
+    });
+    ({ page, base } = session);
+  });
+  afterAll(async () => session?.close());
+
+  it('files a request, is told the tracking number, and follows it after staff confirm receipt', async () => {
+    await page.goto(`${base}/`);
+    await page.getByRole('link', { name: '依申请公开' }).first().click();
+    await page.getByLabel('向哪个机关申请').selectOption({ label: '　测试区教育局' });
+    await page.getByLabel('申请人类型').selectOption({ label: '公民（自然人）' });
+    await page.getByLabel('姓名或名称').fill('赵敏');
+    await page.getByLabel('证件类型（公民填写）').selectOption({ label: '居民身份证' });
+    await page.getByLabel('证件号码（公民填写）').fill('11010519491231002X');
+    await page.getByLabel('联系电话').fill('13800000000');
+    await page.getByLabel('所需政府信息的名称、文号或者便于查询的其他特征性描述').fill('本区2025年义务教育学校招生划片方案');
+    await page.getByLabel('获取信息的形式').selectOption({ label: '电子数据' });
+    await page.getByLabel('获取信息的方式').selectOption({ label: '网上查看' });
+    await page.getByRole('button', { name: '提交申请' }).click();
+
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('申请已提交');
+    const number = (await page.locator('dl.receipt dd code').nth(0).textContent())!;
+    const code = (await page.locator('dl.receipt dd code').nth(1).textContent())!;
+    expect(code).toMatch(/^[A-Z2-9]{8}$/);
+
+    const staff = await session.browser.newPage();
+    await staff.goto(`${base}/console/login`);
+    await staff.getByLabel('账号').fill('handler-a');
+    await staff.getByLabel('密码').fill(TEST_PASSWORD);
+    await staff.getByRole('button', { name: '登录' }).click();
+    await staff.goto(`${base}/console/requests`);
+    await staff.getByRole('link', { name: number }).click();
+    await staff.locator('summary', { hasText: '登记申请' }).click();
+    await staff.getByRole('button', { name: '登记申请' }).click();
+    await expect(staff.locator('.flash').textContent()).resolves.toBe('已记录');
+    await expect(staff.locator('.clock').textContent()).resolves.toContain('答复期限');
+    await staff.close();
+
+    await page.goto(`${base}/requests/track?number=${encodeURIComponent(number)}`);
+    await page.getByLabel('查询码').fill(code);
+    await page.getByRole('button', { name: '查询' }).click();
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('申请办理进度');
+    await expect(page.locator('table').textContent()).resolves.toContain('办理中');
+    await expect(page.locator('table').textContent()).resolves.toContain('答复期限');
+  });
+});
