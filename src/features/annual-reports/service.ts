@@ -241,9 +241,9 @@ export async function fillBlanksWithZero(ctx: AppContext, opts: SaveOptions): Pr
 
 /**
  * Fills sections 三 and 四 (and the fees collected, 六) from gongkai's own request and case
- * records. Those cells are marked computed. Records that cannot be counted are returned, in Chinese.
+ * records. Those cells are marked computed.
  */
-export async function computeFromRecords(ctx: AppContext, opts: SaveOptions): Promise<{ problems: string[] }> {
+export async function computeFromRecords(ctx: AppContext, opts: SaveOptions): Promise<void> {
   const state = await getReportState(ctx, opts.actor, opts.agencyId, opts.year);
   assertEditable(opts, state);
   if (state.data.format !== '2021') throw new AppError('INVALID_STATE', '2019–2020年度的试行格式不支持从记录计算，请手工填报');
@@ -261,8 +261,7 @@ export async function computeFromRecords(ctx: AppContext, opts: SaveOptions): Pr
     paths.add(path);
   }
   next.feesCollectedYuan = figures.feesCollectedYuan;
-  await writeWorkingCopy(ctx, opts, state, next, { action: 'report.compute', extra: { problems: figures.problems.length }, computed: { paths, by: '依申请公开记录' } });
-  return { problems: figures.problems };
+  await writeWorkingCopy(ctx, opts, state, next, { action: 'report.compute', computed: { paths, by: '依申请公开记录' } });
 }
 
 /** Runs every check; without a hard finding the report becomes “checked”. */

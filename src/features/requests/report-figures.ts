@@ -3,19 +3,11 @@
  * processing fees collected (六), and the fee notices issued (for check 9).
  */
 import { sql } from 'kysely';
-import { computeRequestSections, type RequestRecord, type ReviewCase as DomainCase } from '../../domain/requests/report.js';
-import type { RequesterKind, Outcome } from '../../domain/requests/types.js';
 import type { Executor } from '../../db/database.js';
-import { casesForYear, requestRecordsForYear } from './repository.js';
+import { requestSectionsByAgency } from './queries/report-sections.js';
 
 export async function requestFiguresForYear(db: Executor, agencyId: number, year: number) {
-  const requests: RequestRecord[] = (await requestRecordsForYear(db, agencyId, year)).map((r) => ({
-    id: String(r.id), requesterKind: r.requester_kind as RequesterKind, receivedOn: r.received_on, handledOn: r.handled_on, outcome: r.outcome as Outcome | null,
-  }));
-  const cases: DomainCase[] = (await casesForYear(db, agencyId, year)).map((c) => ({
-    id: String(c.id), kind: c.kind, filedOn: c.filed_on, result: c.result, decidedOn: c.decided_on,
-  }));
-  const sections = computeRequestSections(year, requests, cases);
+  const sections = (await requestSectionsByAgency(db, year, [agencyId])).get(agencyId)!;
   return { ...sections, ...(await feeFiguresForYear(db, agencyId, year)) };
 }
 

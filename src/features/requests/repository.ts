@@ -141,22 +141,6 @@ export async function updateCase(db: Executor, id: number, values: Updateable<Re
 export function findCase(db: Executor, id: number): Promise<ReviewCase | undefined> {
   return db.selectFrom('review_cases').selectAll().where('id', '=', id).executeTakeFirst();
 }
-
-/** Request records of an agency relevant to a report year: received by its end, not handled before its start. */
-export function requestRecordsForYear(db: Executor, agencyId: number, year: number) {
-  return db
-    .selectFrom('requests')
-    .select(['id', 'requester_kind', 'received_on', 'handled_on', 'outcome'])
-    .where('agency_id', '=', agencyId)
-    .where('received_on', '<=', `${year}-12-31`)
-    .where((eb) => eb.or([eb('handled_on', 'is', null), eb('handled_on', '>=', `${year}-01-01`)]))
-    .execute();
-}
-
-export function casesForYear(db: Executor, agencyId: number, year: number) {
-  return db.selectFrom('review_cases').selectAll().where('agency_id', '=', agencyId).where('filed_on', '>=', `${year}-01-01`).where('filed_on', '<=', `${year}-12-31`).execute();
-}
-
 /** The public request log: handled requests an agency chose to publish, newest first, without identities. */
 export function publicLog(db: Executor, limit: number, offset: number) {
   return db
