@@ -107,4 +107,25 @@ describe.each(DIALECTS)('request records feed reminders and the report on %s', (
     expect(page.statusCode).toBe(200);
     expect(page.body).toMatch(/拆迁补偿标准[^<]*<\/strong>（3位申请人，3件申请）/);
   });
+
+  it('a request whose period runs into a year without its holiday schedule is recorded, without a due date until an administrator adds the year', async () => {
+    ctx.clock.advanceMinutes(280 * 24 * 60); // mid-December 2026; chinese-days covers the calendar up to 2026
+    const a = await actor();
+    const { request } = await registerRequest(ctx, { actor: a, input: { ...PERSON, idNumber: idNumber(99), description: '申请公开2026年第四季度道路养护计划', agencyId: d.deptA.id, channel: 'inPerson', submittedOn: '2026-12-14' } });
+    expect(request).toMatchObject({ state: 'registered', received_on: '2026-12-14', due_date: null });
+    const b = new Browser(app);
+    await b.login('handler-a');
+    expect((await b.get(`/console/requests/${request.id}`)).body).toContain('工作日历未包含2027年的节假日安排');
+
+    const office = new Browser(app);
+    await office.login('office-admin');
+    const dashboard = await office.get('/console');
+    expect(dashboard.body).toContain('工作日历尚未包含2027年的节假日安排');
+    await office.get('/console/calendar?year=2027');
+    // For the test, 2027 is declared with only 1 January off; a real administrator enters the State Council's notice.
+    expect((await office.post('/console/calendar/day', { date: '2027-01-01', kind: 'holiday', name: '元旦', source: '测试' })).statusCode).toBe(303);
+    expect((await office.post('/console/calendar/year', { year: '2027', source: '测试' })).statusCode).toBe(303);
+    const updated = await recordRequestEvent(ctx, { actor: a, id: request.id, input: { type: 'consultationStarted', on: ctx.clock.now().toISOString().slice(0, 10), party: 'thirdParty', with: '某公司' } });
+    expect(updated.due_date).not.toBeNull();
+  });
 });

@@ -47,11 +47,14 @@ export async function appendEventInTransaction(ctx: AppContext, trx: Executor, r
     ruleError(error);
   }
   const events = [...history, event];
-  let columns;
+  let columns: ReturnType<typeof derived>;
   try {
     columns = derived(events, calendar, today(ctx));
   } catch (error) {
-    ruleError(error);
+    // A legal fact is recorded even when the due date cannot be computed (a year without its
+    // holiday schedule): the request page shows why the date is missing until the calendar has it.
+    if (!(error instanceof Error && error.name === 'CalendarNotCoveredError')) ruleError(error);
+    columns = { state: replay(events), outcome: outcomeOf(events), handled_on: handledOn(events), due_date: null };
   }
   const { type, on, ...data } = event;
   await insertEvent(trx, { request_id: request.id, seq: events.length, type, on_date: on, data: JSON.stringify(data), actor_user_id: actor.userId || null, actor_name: actor.displayName, at: nowIso(ctx) });
