@@ -24,6 +24,7 @@ import { auditRoutes } from './features/audit/routes.js';
 import { calendarRoutes } from './features/calendar/routes.js';
 import { requestRoutes } from './features/requests/routes.js';
 import { letterTemplateRoutes } from './features/requests/letters/templates-routes.js';
+import { requestImportRoutes } from './features/requests/import/routes.js';
 import { consoleRoutes } from './features/console/routes.js';
 import { portalRoutes } from './features/portal/routes.js';
 import { cookieSecret } from './features/setup/bootstrap.js';
@@ -149,6 +150,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   await calendarRoutes(app, ctx);
   await requestRoutes(app, ctx);
   await letterTemplateRoutes(app, ctx);
+  await requestImportRoutes(app, ctx);
   await portalReportRoutes(app, ctx);
 
   app.get('/favicon.ico', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/static/favicon.svg', 301));

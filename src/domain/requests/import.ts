@@ -26,15 +26,16 @@
  *   · the decision is dated on the reply date; its reason, the withheld parts of a partial
  *     disclosure and the reason of a withdrawal are the row's 备注, or IMPORT_UNRECORDED.
  */
-import type { WorkingDayCalendar } from '../calendar/calendar.js';
-import { addCalendarDays, compareDates, formatChineseDate, isIsoDate } from '../calendar/dates.js';
+import { CalendarNotCoveredError, type WorkingDayCalendar } from '../calendar/calendar.js';
+import { addCalendarDays, compareDates, formatChineseDate } from '../calendar/dates.js';
+import { MAX_EXTENSION_WORKING_DAYS, REPLY_PERIOD_WORKING_DAYS } from '../calendar/periods.js';
 import { isValidCreditCode, normalizeCreditCode } from '../credit-code.js';
 import { isValidIdCardNumber } from '../id-card.js';
-import { OUTCOME_ROWS_2021, REQUESTER_COLUMNS, SECTION3_COLUMN_LABELS } from '../report/format.js';
+import { OUTCOME_ROWS_2021, SECTION3_COLUMN_LABELS } from '../report/format.js';
 import { compactLabel, matchLabel, section3Specs, type LabelSpec } from '../report/read/labels.js';
 import { requestClock } from './clock.js';
 import { RECEIPT_EVIDENCE_FIELD, RequestRuleError } from './receipt.js';
-import { handledOn, outcomeOf } from './state-machine.js';
+import { replay } from './state-machine.js';
 import { CHANNEL_LABELS, type Channel, type IsoDate, type Outcome, type RequestEvent, type RequestState, type RequesterKind } from './types.js';
 
 /** Most data rows one import takes (a year of a large city's requests fits many times over). */
@@ -157,14 +158,25 @@ function blank(cell: ImportCell): boolean {
 /** The text of a cell, trimmed (full-width spaces too). */
 export function cellText(cell: ImportCell): string {
   if (cell === null || cell === undefined) return '';
+  if (typeof cell === 'string') {
+    // Most cells need no trimming; the check is much cheaper than the replace.
+    const first = cell.charCodeAt(0);
+    const last = cell.charCodeAt(cell.length - 1);
+    if (first > 0x20 && last > 0x20 && first !== 0x3000 && last !== 0x3000 && first !== 0xa0 && last !== 0xa0) return cell;
+  }
   if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? '' : cell.toISOString().slice(0, 10);
   if (typeof cell === 'boolean') return cell ? '是' : '否';
   return String(cell).replace(/^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$/g, '');
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** 'YYYY-MM-DD' for a real date of years 1900–9999, else null. */
 function isoOf(year: number, month: number, day: number): IsoDate | null {
-  const iso = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-  return isIsoDate(iso) ? iso : null;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const last = month === 2 && leap ? 29 : MONTH_DAYS[month - 1];
+  if (year < 1900 || year > 9999 || last === undefined || day < 1 || day > last) return null;
+  return `${year}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
 }
 
 const EXCEL_EPOCH_DAY = Date.UTC(1899, 11, 30) / 86_400_000;
@@ -188,6 +200,9 @@ export function parseImportDate(cell: ImportCell): IsoDate | null {
     return new Date((EXCEL_EPOCH_DAY + Math.floor(cell)) * 86_400_000).toISOString().slice(0, 10);
   }
   const text = cellText(cell).normalize('NFKC');
+  if (text.length === 10 && text[4] === '-' && text[7] === '-') {
+    return isoOf(Number(text.slice(0, 4)), Number(text.slice(5, 7)), Number(text.slice(8, 10)));
+  }
   const m =
     /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/.exec(text) ??
     /^(\d{4})年(\d{1,2})月(\d{1,2})日?$/.exec(text) ??
@@ -203,7 +218,17 @@ function compact(text: string): string {
 function lookup<K extends string>(names: readonly (readonly [K, readonly string[]])[]): (text: string) => K | null {
   const map = new Map<string, K>();
   for (const [key, list] of names) for (const name of list) map.set(compact(name), key);
-  return (text) => map.get(compact(text)) ?? null;
+  // The same few spellings recur on every row: remember each as written.
+  const seen = new Map<string, K | null>();
+  return (text) => {
+    let key = seen.get(text);
+    if (key === undefined) {
+      key = map.get(compact(text)) ?? null;
+      if (seen.size >= 1000) seen.clear();
+      seen.set(text, key);
+    }
+    return key;
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -232,6 +257,9 @@ export const CHANNEL_NAMES: readonly (readonly [Channel, readonly string[]])[] =
   ['oral', ['口头申请', '口头', CHANNEL_LABELS.oral]],
 ];
 const channelOf = lookup(CHANNEL_NAMES);
+
+/** Outcome keys of the report in table order, then withdrawn: what OUTCOME_CHOICES lists. */
+export const IMPORT_OUTCOMES: readonly ImportOutcome[] = [...OUTCOME_ROWS_2021, 'withdrawn'];
 
 /** The value offered in the template's list for each outcome (group - name of the report row). */
 export const OUTCOME_CHOICES: Readonly<Record<ImportOutcome, string>> = {
@@ -283,7 +311,7 @@ const OUTCOME_ALIASES: Readonly<Partial<Record<ImportOutcome, readonly string[]>
 };
 
 const REPORT_NAMES = new Map(section3Specs('2021').map((spec) => [spec.key as string, spec.names]));
-const OUTCOME_SPECS: readonly LabelSpec<ImportOutcome>[] = ([...OUTCOME_ROWS_2021, 'withdrawn'] as const).map((key) => ({
+const OUTCOME_SPECS: readonly LabelSpec<ImportOutcome>[] = IMPORT_OUTCOMES.map((key) => ({
   key,
   names: [...(REPORT_NAMES.get(key) ?? []), ...(OUTCOME_ALIASES[key] ?? [])],
 }));
@@ -337,6 +365,18 @@ export function matchImportOutcome(text: string): { outcome: ImportOutcome } | {
     if (keys.length === 1) return { outcome: keys[0]! };
   }
   return { error: `无法识别“${shown}”，请填写年报表格中的办理结果，如“予以公开”“不予公开-属于国家秘密”或“三（三）1”` };
+}
+
+// A sheet repeats a handful of spellings thousands of times; fuzzy matching each costs ~50 µs.
+const outcomeCache = new Map<string, ReturnType<typeof matchImportOutcome>>();
+function cachedOutcome(text: string): ReturnType<typeof matchImportOutcome> {
+  let result = outcomeCache.get(text);
+  if (result === undefined) {
+    result = matchImportOutcome(text);
+    if (outcomeCache.size >= 1000) outcomeCache.clear();
+    outcomeCache.set(text, result);
+  }
+  return result;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -409,160 +449,189 @@ export function importDuplicateKey(r: { agencyId: number; idNumber: string | nul
   return [r.agencyId, who, r.description.replace(/\s/g, ''), r.receivedOn].join('\u0000');
 }
 
-type Parsed = Omit<ImportRow, 'events' | 'state' | 'reportOutcome' | 'handledOn' | 'dueDate'>;
+const LABELS = Object.fromEntries(IMPORT_COLUMNS.map((c) => [c.key, c.label])) as Record<ImportColumnKey, string>;
+const ok = <T>(v: T | false): v is T => v !== false;
 
-/** Reads one data row; pushes its cell and cross-column errors; returns it when it has none. */
-function readRow(row: number, cells: readonly ImportCell[], layout: Layout, options: ImportOptions, errors: ImportError[]): Parsed | null {
-  const before = errors.length;
-  const cell = (key: ImportColumnKey): ImportCell => {
-    const i = layout.index[key];
-    return i === undefined ? null : cells[i];
-  };
-  const label = (key: ImportColumnKey) => IMPORT_COLUMNS.find((c) => c.key === key)!.label;
-  const fail = (key: ImportColumnKey, detail: string) => {
-    errors.push({ row, column: label(key), detail, message: `第${row}行“${label(key)}”：${detail}` });
-  };
-  const required = (key: ImportColumnKey): string | null => {
-    const text = cellText(cell(key));
-    if (text === '') fail(key, '未填写');
-    return text === '' ? null : text;
-  };
-  const text = (key: ImportColumnKey, max: number, need: boolean): string | null => {
-    const value = need ? required(key) : cellText(cell(key)) || null;
-    if (value !== null && value.length > max) {
-      fail(key, `不能超过${max}个字`);
+/**
+ * Reads data rows one at a time. A class rather than closures per row: an import reads up to
+ * 200,000 rows, and functions created per row show in the profile. Dates are validated
+ * 'YYYY-MM-DD' strings, so comparing them as strings orders them.
+ */
+class RowReader {
+  row = 0;
+  cells: readonly ImportCell[] = [];
+  private readonly todayText: string;
+
+  constructor(
+    private readonly layout: Layout,
+    private readonly options: ImportOptions,
+    private readonly errors: ImportError[],
+  ) {
+    this.todayText = formatChineseDate(options.today);
+  }
+
+  cell(key: ImportColumnKey): ImportCell {
+    const i = this.layout.index[key];
+    return i === undefined ? null : this.cells[i];
+  }
+
+  fail(key: ImportColumnKey, detail: string): void {
+    const column = LABELS[key];
+    this.errors.push({ row: this.row, column, detail, message: `第${this.row}行“${column}”：${detail}` });
+  }
+
+  text(key: ImportColumnKey, max: number, required: boolean): string | null {
+    const value = cellText(this.cell(key));
+    if (value === '') {
+      if (required) this.fail(key, '未填写');
+      return null;
+    }
+    if (value.length > max) {
+      this.fail(key, `不能超过${max}个字`);
       return null;
     }
     return value;
-  };
-  const date = (key: ImportColumnKey, need: boolean): IsoDate | null | false => {
-    if (blank(cell(key))) {
-      if (need) fail(key, '未填写');
-      return need ? false : null;
+  }
+
+  /** A date, null when blank (and not required), false when wrong (the error is pushed). */
+  date(key: ImportColumnKey, required: boolean): IsoDate | null | false {
+    const raw = this.cell(key);
+    if (blank(raw)) {
+      if (required) this.fail(key, '未填写');
+      return required ? false : null;
     }
-    const value = parseImportDate(cell(key));
-    if (value === null) fail(key, '不是有效的日期');
-    else if (compareDates(value, options.today) > 0) fail(key, `不能晚于今天（${formatChineseDate(options.today)}）`);
+    const value = parseImportDate(raw);
+    if (value === null) this.fail(key, '不是有效的日期');
+    else if (value > this.options.today) this.fail(key, `不能晚于今天（${this.todayText}）`);
     else return value;
     return false;
-  };
-
-  const agencyText = required('agency');
-  const agencyId = agencyText === null ? null : options.resolveAgency(agencyText);
-  if (agencyText !== null && agencyId === null) fail('agency', `找不到“${agencyText}”，或您无权办理该单位的申请`);
-
-  const kindText = required('requesterKind');
-  const requesterKind = kindText === null ? null : kindOf(kindText);
-  if (kindText !== null && requesterKind === null) fail('requesterKind', `应为${KIND_LIST}，填写的是“${kindText}”`);
-  const requesterName = text('requesterName', 200, true);
-  const identity = requesterKind === null ? null : readIdentity(requesterKind, cell('identity'), (d) => fail('identity', d));
-  const contact = readContact(cell('contact'), (d) => fail('contact', d));
-  const description = text('description', 5000, true);
-  const channelText = required('channel');
-  const channel = channelText === null ? null : channelOf(channelText);
-  if (channelText !== null && channel === null) fail('channel', `应为${CHANNEL_LIST}，填写的是“${channelText}”`);
-
-  const receivedOn = date('receivedOn', true);
-  const noticeOn = date('clarificationRequestedOn', false);
-  const clarifiedOn = date('clarifiedOn', false);
-  let extensionDays: number | null | false = null;
-  if (!blank(cell('extensionDays'))) {
-    const raw = cell('extensionDays');
-    const m = typeof raw === 'number' ? [String(raw), String(raw)] : /^(\d+)\s*(?:个?工作日|天|日)?$/.exec(cellText(raw).normalize('NFKC'));
-    const days = m ? Number(m[1]) : NaN;
-    extensionDays = Number.isInteger(days) && days >= 1 && days <= 20 ? days : false;
-    if (extensionDays === false) fail('extensionDays', '应为1至20之间的整数（第三十三条第二款：延长的期限最长不得超过20个工作日）');
   }
-  const repliedOn = date('repliedOn', false);
-  let outcome: ImportOutcome | null | false = null;
-  if (!blank(cell('outcome'))) {
-    const matched = matchImportOutcome(cellText(cell('outcome')));
-    if ('error' in matched) fail('outcome', matched.error);
-    outcome = 'error' in matched ? false : matched.outcome;
-  }
-  const note = text('note', 2000, false);
 
-  // Across columns, each rule only where the cells it reads are good.
-  const ok = <T>(v: T | false): v is T => v !== false;
-  if (ok(receivedOn) && receivedOn !== null && ok(noticeOn) && ok(clarifiedOn) && ok(repliedOn)) {
-    if (clarifiedOn !== null && noticeOn === null) fail('clarificationRequestedOn', '填写了收到补正日期，须同时填写补正通知日期');
-    if (noticeOn !== null && compareDates(noticeOn, receivedOn) < 0) fail('clarificationRequestedOn', '早于收到申请日期');
-    if (clarifiedOn !== null && noticeOn !== null && compareDates(clarifiedOn, noticeOn) < 0) fail('clarifiedOn', '早于补正通知日期');
-    if (repliedOn !== null) {
-      if (compareDates(repliedOn, receivedOn) < 0) fail('repliedOn', '早于收到申请日期');
-      else if (clarifiedOn !== null && compareDates(repliedOn, clarifiedOn) < 0) fail('repliedOn', '早于收到补正日期');
-      else if (noticeOn !== null && compareDates(repliedOn, noticeOn) < 0) fail('repliedOn', '早于补正通知日期');
+  /** The row's values, or null when any cell or rule is wrong (the errors are pushed). */
+  read(row: number, cells: readonly ImportCell[]): ImportRow | null {
+    this.row = row;
+    this.cells = cells;
+    const before = this.errors.length;
+    const agencyText = this.text('agency', 200, true);
+    const agencyId = agencyText === null ? null : this.options.resolveAgency(agencyText);
+    if (agencyText !== null && agencyId === null) this.fail('agency', `找不到“${agencyText}”，或您无权办理该单位的申请`);
+    const kindText = this.text('requesterKind', 50, true);
+    const requesterKind = kindText === null ? null : kindOf(kindText);
+    if (kindText !== null && requesterKind === null) this.fail('requesterKind', `应为${KIND_LIST}，填写的是“${kindText}”`);
+    const requesterName = this.text('requesterName', 200, true);
+    const identity = requesterKind === null ? null : this.identity(requesterKind);
+    const contact = this.contact();
+    const description = this.text('description', 5000, true);
+    const channelText = this.text('channel', 50, true);
+    const channel = channelText === null ? null : channelOf(channelText);
+    if (channelText !== null && channel === null) this.fail('channel', `应为${CHANNEL_LIST}，填写的是“${channelText}”`);
+    const receivedOn = this.date('receivedOn', true);
+    const noticeOn = this.date('clarificationRequestedOn', false);
+    const clarifiedOn = this.date('clarifiedOn', false);
+    const extensionDays = this.extensionDays();
+    const repliedOn = this.date('repliedOn', false);
+    let outcome: ImportOutcome | null | false = null;
+    if (!blank(this.cell('outcome'))) {
+      const matched = cachedOutcome(cellText(this.cell('outcome')));
+      if ('error' in matched) this.fail('outcome', matched.error);
+      outcome = 'error' in matched ? false : matched.outcome;
     }
-    if (ok(outcome)) {
-      if (outcome !== null && repliedOn === null) fail('repliedOn', '填写了办理结果，须同时填写答复日期（办结日期）');
-      if (outcome === null && repliedOn !== null) fail('outcome', '填写了答复日期，须同时填写办理结果');
-      if (outcome === 'other.noClarification') {
-        if (noticeOn === null) fail('clarificationRequestedOn', '办理结果为“申请人逾期不补正”的，须填写补正通知日期');
-        if (clarifiedOn !== null) fail('clarifiedOn', '已收到补正的申请，办理结果不能是“申请人逾期不补正”');
-      } else if (noticeOn !== null && clarifiedOn === null && outcome !== null && outcome !== 'withdrawn') {
-        fail('clarifiedOn', '已告知补正的申请，收到补正后才能作出答复，请填写收到补正日期；申请人未补正的，办理结果应为“申请人逾期不补正”');
+    const note = this.text('note', 2000, false);
+
+    // Across columns, each rule only where the cells it reads are good.
+    if (ok(receivedOn) && receivedOn !== null && ok(noticeOn) && ok(clarifiedOn) && ok(repliedOn)) {
+      if (clarifiedOn !== null && noticeOn === null) this.fail('clarificationRequestedOn', '填写了收到补正日期，须同时填写补正通知日期');
+      if (noticeOn !== null && noticeOn < receivedOn) this.fail('clarificationRequestedOn', '早于收到申请日期');
+      if (clarifiedOn !== null && noticeOn !== null && clarifiedOn < noticeOn) this.fail('clarifiedOn', '早于补正通知日期');
+      if (repliedOn !== null) {
+        if (repliedOn < receivedOn) this.fail('repliedOn', '早于收到申请日期');
+        else if (clarifiedOn !== null && repliedOn < clarifiedOn) this.fail('repliedOn', '早于收到补正日期');
+        else if (noticeOn !== null && repliedOn < noticeOn) this.fail('repliedOn', '早于补正通知日期');
       }
-      if (outcome === 'other.feeUnpaid' && feeAmount(note) === null) {
-        fail('note', '办理结果为“申请人逾期未缴纳费用”的，须在备注中写明收费通知的金额，如“收费200元”');
+      if (ok(outcome)) {
+        if (outcome !== null && repliedOn === null) this.fail('repliedOn', '填写了办理结果，须同时填写答复日期（办结日期）');
+        if (outcome === null && repliedOn !== null) this.fail('outcome', '填写了答复日期，须同时填写办理结果');
+        if (outcome === 'other.noClarification') {
+          if (noticeOn === null) this.fail('clarificationRequestedOn', '办理结果为“申请人逾期不补正”的，须填写补正通知日期');
+          if (clarifiedOn !== null) this.fail('clarifiedOn', '已收到补正的申请，办理结果不能是“申请人逾期不补正”');
+        } else if (noticeOn !== null && clarifiedOn === null && outcome !== null && outcome !== 'withdrawn') {
+          this.fail('clarifiedOn', '已告知补正的申请，收到补正后才能作出答复，请填写收到补正日期；申请人未补正的，办理结果应为“申请人逾期不补正”');
+        }
+        if (outcome === 'other.feeUnpaid' && feeAmount(note) === null) {
+          this.fail('note', '办理结果为“申请人逾期未缴纳费用”的，须在备注中写明收费通知的金额，如“收费200元”');
+        }
+      }
+      if (extensionDays !== null && ok(extensionDays) && noticeOn !== null && clarifiedOn === null) {
+        this.fail('extensionDays', '申请人未补正的申请不能延期答复（答复期限自收到补正之日起计算）');
       }
     }
-    if (extensionDays !== null && ok(extensionDays) && noticeOn !== null && clarifiedOn === null) {
-      fail('extensionDays', '申请人未补正的申请不能延期答复（答复期限自收到补正之日起计算）');
-    }
+    if (this.errors.length > before) return null;
+    return {
+      row, agencyId: agencyId!, requesterKind: requesterKind!, requesterName: requesterName!,
+      idType: identity?.idType ?? null, idNumber: identity?.idNumber ?? null, creditCode: identity?.creditCode ?? null,
+      phone: contact.phone, email: contact.email, address: contact.address, description: description!, channel: channel!,
+      receivedOn: receivedOn as IsoDate, clarificationRequestedOn: noticeOn as IsoDate | null, clarifiedOn: clarifiedOn as IsoDate | null,
+      extensionDays: extensionDays as number | null, repliedOn: repliedOn as IsoDate | null, outcome: outcome as ImportOutcome | null, note,
+      // Filled in by parseImportSheet; present from the start so every row has one shape.
+      events: [], state: 'registered', reportOutcome: null, handledOn: null, dueDate: null,
+    };
   }
-  if (errors.length > before) return null;
-  return {
-    row, agencyId: agencyId!, requesterKind: requesterKind!, requesterName: requesterName!,
-    idType: identity?.idType ?? null, idNumber: identity?.idNumber ?? null, creditCode: identity?.creditCode ?? null,
-    phone: contact.phone, email: contact.email, address: contact.address, description: description!, channel: channel!,
-    receivedOn: receivedOn as IsoDate, clarificationRequestedOn: noticeOn as IsoDate | null, clarifiedOn: clarifiedOn as IsoDate | null,
-    extensionDays: extensionDays as number | null, repliedOn: repliedOn as IsoDate | null, outcome: outcome as ImportOutcome | null, note,
-  };
-}
 
-/** 证件号码或统一社会信用代码 for the requester kind; undefined identity parts are null. */
-function readIdentity(kind: RequesterKind, raw: ImportCell, fail: (detail: string) => void) {
-  const bad = (detail: string) => {
-    fail(detail);
-    return { idType: null, idNumber: null, creditCode: null };
-  };
-  const lost = '号码被Excel当作数字保存，末几位已经丢失：请把该列设为“文本”格式后重新填写';
-  if (typeof raw === 'number' && (!Number.isSafeInteger(raw) || String(raw).length > 15)) return bad(lost);
-  const value = normalizeCreditCode(cellText(raw).normalize('NFKC'));
-  if (/^\d(\.\d+)?E\+?\d+$/.test(value)) return bad(lost);
-  if (kind === 'naturalPerson') {
+  /** 延期天数: a whole number of working days, 1–20 (“10”, “10天”, “10个工作日”). */
+  private extensionDays(): number | null | false {
+    const raw = this.cell('extensionDays');
+    if (blank(raw)) return null;
+    const m = typeof raw === 'number' ? null : /^(\d+)\s*(?:个?工作日|天|日)?$/.exec(cellText(raw).normalize('NFKC'));
+    const days = typeof raw === 'number' ? raw : m ? Number(m[1]) : NaN;
+    if (Number.isInteger(days) && days >= 1 && days <= MAX_EXTENSION_WORKING_DAYS) return days;
+    this.fail('extensionDays', '应为1至20之间的整数（第三十三条第二款：延长的期限最长不得超过20个工作日）');
+    return false;
+  }
+
+  /** 证件号码或统一社会信用代码, as the requester kind requires. */
+  private identity(kind: RequesterKind): { idType: 'idCard' | 'other' | null; idNumber: string | null; creditCode: string | null } | null {
+    const raw = this.cell('identity');
+    const bad = (detail: string) => {
+      this.fail('identity', detail);
+      return null;
+    };
+    const lost = '号码被Excel当作数字保存，末几位已经丢失：请把该列设为“文本”格式后重新填写';
+    if (typeof raw === 'number' && (!Number.isSafeInteger(raw) || String(raw).length > 15)) return bad(lost);
+    const text = cellText(raw);
+    const value = /^[0-9A-Za-z]*$/.test(text) ? text.toUpperCase() : normalizeCreditCode(text.normalize('NFKC'));
+    if (/^\d(\.\d+)?E\+?\d+$/.test(value)) return bad(lost);
+    if (kind === 'naturalPerson') {
+      if (value === '') return { idType: null, idNumber: null, creditCode: null };
+      if (value.length > 40) return bad('不能超过40个字符');
+      if (isValidIdCardNumber(value)) return { idType: 'idCard', idNumber: value, creditCode: null };
+      if (isValidCreditCode(value)) return bad('申请人类型为自然人，应填写身份证件号码，不能填写统一社会信用代码');
+      if (/^\d{17}[\dX]$/.test(value)) return bad('不是有效的居民身份证号码（末位校验码不符）');
+      return { idType: 'other', idNumber: value, creditCode: null };
+    }
+    // Optional for organisations too: older registers often lack it. Given, it must fit the kind.
     if (value === '') return { idType: null, idNumber: null, creditCode: null };
-    if (value.length > 40) return bad('不能超过40个字符');
-    if (isValidIdCardNumber(value)) return { idType: 'idCard' as const, idNumber: value, creditCode: null };
-    if (isValidCreditCode(value)) return bad('申请人类型为自然人，应填写身份证件号码，不能填写统一社会信用代码');
-    if (/^\d{17}[\dX]$/.test(value)) return bad('不是有效的居民身份证号码（末位校验码不符）');
-    return { idType: 'other' as const, idNumber: value, creditCode: null };
+    const name = kindLabel(kind);
+    if (isValidCreditCode(value)) return { idType: null, idNumber: null, creditCode: value };
+    if (isValidIdCardNumber(value)) return bad(`申请人类型为${name}，应填写统一社会信用代码，不能填写身份证号码`);
+    return bad('不是有效的统一社会信用代码');
   }
-  const name = kindLabel(kind);
-  if (value === '') return bad(`申请人类型为${name}，须填写统一社会信用代码`);
-  if (isValidCreditCode(value)) return { idType: null, idNumber: null, creditCode: value };
-  if (isValidIdCardNumber(value)) return bad(`申请人类型为${name}，应填写统一社会信用代码，不能填写身份证号码`);
-  return bad('不是有效的统一社会信用代码');
-}
 
-/** 联系方式: phone, e-mail and address, separated by ；or ; — each recognised by its form. */
-function readContact(raw: ImportCell, fail: (detail: string) => void) {
-  const result = { phone: null as string | null, email: null as string | null, address: null as string | null };
-  const text = cellText(raw);
-  if (text === '') return result;
-  if (text.length > 300) {
-    fail('不能超过300个字');
+  /** 联系方式: phone, e-mail and address, separated by ；or ; — each recognised by its form. */
+  private contact() {
+    const result = { phone: null as string | null, email: null as string | null, address: null as string | null };
+    const text = this.text('contact', 300, false);
+    if (text === null) return result;
+    const rest: string[] = [];
+    for (const part of text.split(/[；;]/)) {
+      const plain = part.trim().normalize('NFKC');
+      if (plain === '') continue;
+      if (result.phone === null && PHONE.test(plain)) result.phone = plain;
+      else if (result.email === null && EMAIL.test(plain) && plain.length <= 200) result.email = plain;
+      else rest.push(part.trim());
+    }
+    if (rest.length) result.address = rest.join('；');
     return result;
   }
-  const rest: string[] = [];
-  for (const part of text.split(/[；;]/).map((p) => p.trim()).filter(Boolean)) {
-    const plain = part.normalize('NFKC');
-    if (result.phone === null && PHONE.test(plain)) result.phone = plain;
-    else if (result.email === null && EMAIL.test(plain) && plain.length <= 200) result.email = plain;
-    else rest.push(part);
-  }
-  if (rest.length) result.address = rest.join('；');
-  return result;
 }
 
 /** The fee amount written in 备注 (“收费200元”), in 元. */
@@ -576,7 +645,7 @@ function feeAmount(note: string | null): number | null {
  * The timeline a good row implies (see the module comment for what is filled in). Throws
  * CalendarNotCoveredError when the clarification period reaches a year the calendar lacks.
  */
-export function importEvents(r: Parsed, calendar: WorkingDayCalendar): RequestEvent[] {
+export function importEvents(r: ImportRow, calendar: WorkingDayCalendar): RequestEvent[] {
   const events: RequestEvent[] = [
     { type: 'registered', on: r.receivedOn, channel: r.channel, evidence: { [RECEIPT_EVIDENCE_FIELD[r.channel]]: r.receivedOn } },
   ];
@@ -623,6 +692,35 @@ export function importEvents(r: Parsed, calendar: WorkingDayCalendar): RequestEv
   return events;
 }
 
+/**
+ * The columns the request table caches, as requestClock, outcomeOf and handledOn give them for
+ * the timeline (import.test.ts asserts the equality for every shape of timeline built here).
+ * requestClock itself costs about 0.25 ms a row — it counts day by day from receipt to today —
+ * which would cap an import at a few thousand rows a second; so the due date is the statutory
+ * count itself (第三十三条: 20 working days, plus the extension, from receipt or from the
+ * clarified request, 第三十条), memoised per start day and length. Only a timeline with a
+ * pause (a fee notice) goes through requestClock.
+ */
+function fillCachedColumns(r: ImportRow, options: ImportOptions, memo: Map<string, IsoDate>): void {
+  r.reportOutcome = r.outcome === null ? null : r.outcome === 'withdrawn' ? 'other.other' : r.outcome;
+  r.handledOn = r.outcome === null ? null : r.repliedOn;
+  if (r.clarificationRequestedOn !== null && r.clarifiedOn === null) {
+    r.dueDate = null;
+  } else if (r.outcome === 'other.feeUnpaid') {
+    r.dueDate = requestClock(r.events, options.calendar, options.today).dueDate;
+  } else {
+    const from = r.clarifiedOn ?? r.receivedOn;
+    const days = REPLY_PERIOD_WORKING_DAYS + (r.extensionDays ?? 0);
+    const key = `${from}+${days}`;
+    let dueDate = memo.get(key);
+    if (dueDate === undefined) {
+      dueDate = options.calendar.addWorkingDays(from, days);
+      memo.set(key, dueDate);
+    }
+    r.dueDate = dueDate;
+  }
+}
+
 function isTemplateNote(cells: readonly ImportCell[] | undefined): boolean {
   return (cells ?? []).some((c) => typeof c === 'string' && /^\s*【?填写说明/.test(c));
 }
@@ -646,11 +744,13 @@ export function parseImportSheet(sheet: readonly (readonly ImportCell[] | undefi
   }
   if (errors.length) return { rows: [], errors, dataRows: indexes.length };
 
+  const reader = new RowReader(layout, options, errors);
   const rows: ImportRow[] = [];
   const seen = new Map<string, number>();
+  const dueDates = new Map<string, IsoDate>();
   for (const i of indexes) {
     const row = i + 1;
-    const parsed = readRow(row, sheet[i] ?? [], layout, options, errors);
+    const parsed = reader.read(row, sheet[i] ?? []);
     if (parsed === null) continue;
     const key = importDuplicateKey(parsed);
     const earlier = seen.get(key);
@@ -661,21 +761,15 @@ export function parseImportSheet(sheet: readonly (readonly ImportCell[] | undefi
     }
     seen.set(key, row);
     try {
-      const events = importEvents(parsed, options.calendar);
-      // requestClock replays the timeline: a broken rule throws RequestRuleError here.
-      const clock = requestClock(events, options.calendar, options.today);
-      rows.push({ ...parsed, events, state: clock.state, reportOutcome: outcomeOf(events), handledOn: handledOn(events), dueDate: clock.dueDate });
+      parsed.events = importEvents(parsed, options.calendar);
+      parsed.state = replay(parsed.events);
+      fillCachedColumns(parsed, options, dueDates);
+      rows.push(parsed);
     } catch (error) {
-      if (!(error instanceof RequestRuleError) && !(error instanceof Error && error.name === 'CalendarNotCoveredError')) throw error;
+      if (!(error instanceof RequestRuleError) && !(error instanceof CalendarNotCoveredError)) throw error;
       const message = `第${row}行：${error.message}`;
       errors.push({ row, column: null, detail: error.message, message });
     }
   }
   return { rows, errors, dataRows: indexes.length };
 }
-
-/** Outcome keys of the report in table order, then withdrawn: what OUTCOME_CHOICES lists. */
-export const IMPORT_OUTCOMES: readonly ImportOutcome[] = [...OUTCOME_ROWS_2021, 'withdrawn'];
-
-/** 申请人类型 in template order (the report's columns). */
-export const IMPORT_REQUESTER_KINDS: readonly RequesterKind[] = REQUESTER_COLUMNS;
