@@ -10,6 +10,20 @@ import { findAgency, findAgencyByCreditCode, findAgencyByName, insertAgency, lis
 import { agencyInput, agencyLabels, contactColumns, type AgencyInput } from './schemas.js';
 import { subtreeIds, treeOrder, type AgencyNode } from './tree.js';
 
+/** The agency's columns from validated input; the index-number prefix defaults to the credit code. */
+function agencyColumns(input: AgencyInput) {
+  return {
+    parent_id: input.parentId ?? null,
+    name: input.name,
+    short_name: input.shortName,
+    kind: input.kind,
+    credit_code: input.creditCode ?? null,
+    index_code: input.indexCode ?? input.creditCode ?? null,
+    sort_order: input.sortOrder,
+    ...contactColumns(input),
+  };
+}
+
 /** The agencies the actor may see, in tree order. */
 export async function listAgencies(ctx: AppContext, actor: Actor): Promise<AgencyNode[]> {
   const all = await listAllAgencies(ctx.database.db);
@@ -52,14 +66,7 @@ export async function createAgency(ctx: AppContext, opts: { actor: Actor; input:
   const at = nowIso(ctx);
   return ctx.database.db.transaction().execute(async (trx) => {
     const agency = await insertAgency(trx, {
-      parent_id: input.parentId ?? null,
-      name: input.name,
-      short_name: input.shortName,
-      kind: input.kind,
-      credit_code: input.creditCode ?? null,
-      index_code: input.indexCode ?? input.creditCode ?? null,
-      sort_order: input.sortOrder,
-      ...contactColumns(input),
+      ...agencyColumns(input),
       created_at: at,
       updated_at: at,
     });
@@ -87,14 +94,7 @@ export async function updateAgency(ctx: AppContext, opts: { actor: Actor; id: nu
   await assertUnique(ctx, input, existing.id);
   return ctx.database.db.transaction().execute(async (trx) => {
     const agency = await updateAgencyRow(trx, existing.id, {
-      parent_id: parentId,
-      name: input.name,
-      short_name: input.shortName,
-      kind: input.kind,
-      credit_code: input.creditCode ?? null,
-      index_code: input.indexCode ?? input.creditCode ?? null,
-      sort_order: input.sortOrder,
-      ...contactColumns(input),
+      ...agencyColumns(input),
       updated_at: nowIso(ctx),
     });
     const changed = Object.fromEntries(
