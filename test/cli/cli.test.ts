@@ -8,8 +8,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DIALECTS, PG_ADMIN_URL } from '../db.js';
+
+// Each command starts a Node process that compiles TypeScript on the fly (3–5 s on a busy
+// 2-core machine), and a test runs several of them.
+vi.setConfig({ testTimeout: 180_000 });
 
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '../..');
