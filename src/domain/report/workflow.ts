@@ -15,6 +15,12 @@ export const REPORT_STATUS_LABELS: Record<ReportStatus | 'missing', string> = {
   published: '已发布',
 };
 
+/** How a report's state reads: a published report being corrected is still published. */
+export function reportStatusText(status: ReportStatus | 'missing', version: number): string {
+  if (version === 0) return REPORT_STATUS_LABELS[status];
+  return status === 'published' ? `已发布（第${version}版）` : `已发布第${version}版，更正中（${REPORT_STATUS_LABELS[status]}）`;
+}
+
 /** Allowed transitions: editing returns a checked report to draft; a correction reopens a published one. */
 const TRANSITIONS: Record<ReportStatus, readonly ReportStatus[]> = {
   draft: ['draft', 'checked'],

@@ -1,6 +1,7 @@
 /** Pages of disclosure on request: the public form and status page, the console list and detail. */
 import type { ComponentChildren } from 'preact';
-import { SECTION3_COLUMN_LABELS, REQUESTER_COLUMNS, OUTCOME_ROWS_2021, SECTION3_ROW_LABELS, SECTION3_ROW_REFS } from '../../domain/report/format.js';
+import { SECTION3_COLUMN_LABELS, REQUESTER_COLUMNS, OUTCOME_ROWS_2021, type Section3RowKey } from '../../domain/report/format.js';
+import { describeSection3Row } from '../../domain/report/model.js';
 import { CHANNEL_LABELS, CHANNELS, REQUEST_EVENT_LABELS, REQUEST_STATE_LABELS, type RequestEventType } from '../../domain/requests/index.js';
 import type { DisclosureRequest } from '../../db/schema.js';
 import type { FieldError } from '../../errors.js';
@@ -19,10 +20,9 @@ export function stateLabel(state: string): string {
   return state === SUBMITTED ? '已提交，待受理确认' : REQUEST_STATE_LABELS[state as keyof typeof REQUEST_STATE_LABELS] ?? state;
 }
 
+/** 三（一） 予以公开, 三（三）1 属于国家秘密 …: an outcome as the report names it. */
 export function outcomeLabel(outcome: string): string {
-  const key = outcome as keyof typeof SECTION3_ROW_REFS;
-  const label = (SECTION3_ROW_LABELS[key] ?? outcome).replace(/^（[一二三四五六七]）|^\d+\./, '');
-  return `${SECTION3_ROW_REFS[key] ?? ''} ${label}`.trim();
+  return describeSection3Row(outcome as Section3RowKey);
 }
 
 type Values = Record<string, unknown>;

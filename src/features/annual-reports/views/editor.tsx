@@ -1,7 +1,7 @@
 /** The console's report editor: the official tables with an input in every figure cell. */
 import type { AnnualReport, AnnualReportVersion } from '../../../db/schema.js';
 import { RULE_LABELS, type Finding } from '../../../domain/report/index.js';
-import { findingKey, REPORT_STATUS_LABELS } from '../../../domain/report/workflow.js';
+import { findingKey, reportStatusText } from '../../../domain/report/workflow.js';
 import type { FieldError } from '../../../errors.js';
 import { CsrfField, FormErrors } from '../../../http/layout.js';
 import { ReportTable } from '../render/report-html.js';
@@ -11,9 +11,7 @@ import type { ReportState } from '../service.js';
 import { beijingTime } from '../../audit/views.js';
 
 export function statusText(report: AnnualReport | null): string {
-  if (!report) return REPORT_STATUS_LABELS.missing;
-  if (report.version > 0 && report.status !== 'published') return `已发布第${report.version}版，更正中（${REPORT_STATUS_LABELS[report.status]}）`;
-  return report.version > 0 ? `已发布（第${report.version}版）` : REPORT_STATUS_LABELS[report.status];
+  return report ? reportStatusText(report.status, report.version) : reportStatusText('missing', 0);
 }
 
 /**

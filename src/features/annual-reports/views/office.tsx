@@ -1,6 +1,6 @@
 /** Pages of the supervising office: every agency's status, the roll-up, comparisons, and checking a file. */
 import { getFigure, listCells, describeCell, type Finding, type ReportData } from '../../../domain/report/index.js';
-import { REPORT_STATUS_LABELS } from '../../../domain/report/workflow.js';
+import { reportStatusText } from '../../../domain/report/workflow.js';
 import { CsrfField } from '../../../http/layout.js';
 import type { AgencyNode } from '../../agencies/tree.js';
 import { beijingTime } from '../../audit/views.js';
@@ -41,7 +41,7 @@ export function OverviewPage(props: { year: number; rows: OverviewRow[]; today: 
           {props.rows.map((r) => (
             <tr class={r.overdue ? 'overdue' : undefined}>
               <td class={`indent-${Math.min(r.depth, 4)}`}>{r.agency.name}</td>
-              <td>{r.version > 0 ? `已发布（第${r.version}版）${r.status !== 'published' ? '，更正中' : ''}` : REPORT_STATUS_LABELS[r.status]}</td>
+              <td>{reportStatusText(r.status, r.version)}</td>
               <td>{formatDateZh(r.deadline)}{r.overdue && <strong class="hard">（已逾期）</strong>}</td>
               <td>{r.publishedAt ? beijingTime(r.publishedAt) : '—'}</td>
               <td><a href={`/console/reports/${r.agency.id}/${props.year}`}>{r.status === 'missing' ? '填报' : '查看'}</a></td>
