@@ -4,6 +4,7 @@
  * either database. Booleans are integers 0/1 for the same reason.
  */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ChainedFields } from '../domain/audit-chain.js';
 import type { ReportStatus } from '../domain/report/workflow.js';
 
 export type AgencyKind = 'government' | 'office' | 'department' | 'township' | 'other';
@@ -67,20 +68,8 @@ export interface SessionTable {
   user_agent: string | null;
 }
 
-export interface AuditLogTable {
-  /** Position in the hash chain: 1, 2, 3, … without gaps. */
-  seq: number;
-  at: string;
-  actor_user_id: number | null;
-  actor_name: string;
-  agency_id: number | null;
-  action: string;
-  entity_type: string;
-  entity_id: string | null;
-  /** JSON object with the details of the change. */
-  data: string;
-  ip: string | null;
-  prev_hash: string;
+/** The audit log: the chained fields of domain/audit-chain.ts and the entry's own hash. */
+export interface AuditLogTable extends ChainedFields {
   hash: string;
 }
 

@@ -7,7 +7,11 @@ import { createHash } from 'node:crypto';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** The fields of an entry that its hash covers (everything but the hash itself). */
+/**
+ * The fields of an entry that its hash covers (everything but the hash itself); the audit_log
+ * table is these plus `hash`. `seq` is the position in the chain: 1, 2, 3, … without gaps; `data`
+ * is a JSON object with the details of the change.
+ */
 export interface ChainedFields {
   seq: number;
   at: string;

@@ -15,7 +15,6 @@ export const userInput = z.object({
   email: z.preprocess((v) => (v === '' ? undefined : v), z.email('电子邮箱格式不正确').max(200).optional()),
   roles: formList(z.enum(ROLES, { error: '不是有效的角色' })).refine((r) => r.length > 0, '至少选择一个角色'),
 });
-export type UserInput = z.infer<typeof userInput>;
 
 export const userUpdateInput = userInput.omit({ username: true, agencyId: true });
 

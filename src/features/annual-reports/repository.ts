@@ -7,10 +7,6 @@ export function findReport(db: Executor, agencyId: number, year: number): Promis
   return db.selectFrom('annual_reports').selectAll().where('agency_id', '=', agencyId).where('year', '=', year).executeTakeFirst();
 }
 
-export function findReportById(db: Executor, id: number): Promise<AnnualReport | undefined> {
-  return db.selectFrom('annual_reports').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
 export async function insertReport(db: Executor, values: Insertable<AnnualReportTable>): Promise<AnnualReport> {
   return db.insertInto('annual_reports').values(values).returningAll().executeTakeFirstOrThrow();
 }

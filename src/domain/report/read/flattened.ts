@@ -16,7 +16,8 @@ import {
 } from './labels.js';
 import { asciiDigits } from './numbers.js';
 import { readRun, type RunRule } from './runs.js';
-import { SECTION2_ITEMS, type FigureSheet } from './sheet.js';
+import { SECTION2_FIELDS } from '../model.js';
+import type { FigureSheet } from './sheet.js';
 
 /** A text with its compact form (as compactLabel) and, per compact character, its offset. */
 interface CompactText {
@@ -140,7 +141,7 @@ function section2Rule(format: ReportFormat, item: string, count: number): RunRul
 /** Section 二 from flattened text. */
 export function readFlattenedSection2(text: string, format: ReportFormat, sheet: FigureSheet): void {
   const specs = section2Specs(format);
-  const order = SECTION2_ITEMS[format].map(([item]) => item);
+  const order = SECTION2_FIELDS[format].map(([item]) => item);
   const ordered = order
     .map((item) => specs.find((s) => s.key === item))
     .filter((s): s is LabelSpec<string> => s !== undefined);

@@ -23,7 +23,8 @@ import { htmlToDocument } from './html-tables.js';
 import { feesCollectedYuan, readNarrative, textBetween } from './narrative-text.js';
 import { readTableRows } from './rows.js';
 import { findSections, sectionRanges } from './sections.js';
-import { FigureSheet, SECTION2_ITEMS, type SheetSection } from './sheet.js';
+import { SECTION2_FIELDS } from '../model.js';
+import { FigureSheet, type SheetSection } from './sheet.js';
 import { markdownToDocument, textToDocument } from './text-tables.js';
 
 export { UnreadableReportError } from './errors.js';
@@ -80,7 +81,7 @@ function assemble(
   fees: number | undefined,
 ): ReportData {
   const section2 = Object.fromEntries(
-    SECTION2_ITEMS[format].map(([item, fields]) => [
+    SECTION2_FIELDS[format].map(([item, fields]) => [
       item,
       Object.fromEntries(fields.map((f) => [f, sheet.value(`section2.${item}`, f)])),
     ]),
@@ -94,7 +95,7 @@ function assemble(
   const section4 = Object.fromEntries(
     SECTION4_GROUPS.map((g) => [g, Object.fromEntries(SECTION4_COLUMNS.map((c) => [c, sheet.value(`section4.${g}`, c)]))]),
   );
-  // Built from the same key lists as the types (SECTION2_ITEMS, section3Rows, SECTION4_*), so
+  // Built from the same key lists as the types (SECTION2_FIELDS, section3Rows, SECTION4_*), so
   // every key of the format is present; TypeScript cannot see that through Object.fromEntries.
   const report = { format, agency, year, section2, section3, section4, narrative } as unknown as ReportData;
   if (fees !== undefined) report.feesCollectedYuan = fees;

@@ -24,9 +24,6 @@ import { SECTION2_FIELDS } from '../model.js';
 
 export type SheetSection = 'section2' | 'section3' | 'section4';
 
-/** Section 二 items and figures per format, in table order (the model's list). */
-export const SECTION2_ITEMS = SECTION2_FIELDS;
-
 const SECTION2_NAMES: Record<string, string> = {
   rules: '第二十条第（一）项“规章”',
   normativeDocs: '第二十条第（一）项“行政规范性文件”',
@@ -74,7 +71,7 @@ export class FigureSheet {
   private readonly extra: Finding[] = [];
 
   constructor(readonly format: ReportFormat) {
-    for (const [item, fields] of SECTION2_ITEMS[format]) this.fieldsById.set(`section2.${item}`, fields);
+    for (const [item, fields] of SECTION2_FIELDS[format]) this.fieldsById.set(`section2.${item}`, fields);
     for (const row of section3Rows(format)) this.fieldsById.set(`section3.${row}`, SECTION3_COLUMNS);
     for (const group of SECTION4_GROUPS) this.fieldsById.set(`section4.${group}`, SECTION4_COLUMNS);
   }
