@@ -32,6 +32,10 @@ export interface Config {
   smtpUrl: string | null;
   /** GONGKAI_MAIL_FROM: sender address of those e-mails. */
   mailFrom: string;
+  /** GONGKAI_LOGIN_RATE_LIMIT: sign-in attempts per minute from one address (default 20). */
+  loginRateLimit: number;
+  /** GONGKAI_PUBLIC_RATE_LIMIT: public form submissions per 10 minutes from one address (default 10). */
+  publicRateLimit: number;
   /** GONGKAI_SWEEP_MINUTES: how often the server runs the deadline sweep (default 10; 0 = never). */
   sweepMinutes: number;
 }
@@ -81,5 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.GONGKAI_SMTP_URL?.trim() || null,
     mailFrom: env.GONGKAI_MAIL_FROM || 'gongkai@localhost',
     sweepMinutes: int(env, 'GONGKAI_SWEEP_MINUTES', 10, 0, 24 * 60),
+    loginRateLimit: int(env, 'GONGKAI_LOGIN_RATE_LIMIT', 20, 1, 100_000),
+    publicRateLimit: int(env, 'GONGKAI_PUBLIC_RATE_LIMIT', 10, 1, 100_000),
   };
 }

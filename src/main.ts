@@ -4,6 +4,7 @@ import { loadConfig, type Config } from './config.js';
 import { systemClock, type AppContext } from './context.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
+import { deleteIdleSessions } from './features/accounts/repository.js';
 import { ensureInstalled } from './features/setup/bootstrap.js';
 import { sweepDeadlines } from './jobs/deadline-sweep.js';
 import { smtpMailer } from './jobs/mailer.js';
@@ -30,7 +31,13 @@ export async function startServer(config: Config = loadConfig()) {
   }
   const app = await buildApp(ctx);
   const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : null;
-  const sweep = () => sweepDeadlines(ctx, { mailer }).catch((err: unknown) => app.log.error({ err }, 'deadline sweep failed'));
+  // Periodic work: deadline reminders, and removing sessions that have expired by idling (they
+  // are refused anyway; this keeps the table small).
+  const sweep = async () => {
+    await sweepDeadlines(ctx, { mailer }).catch((err: unknown) => app.log.error({ err }, 'deadline sweep failed'));
+    const cutoff = new Date(ctx.clock.now().getTime() - config.sessionIdleMinutes * 60_000).toISOString();
+    await deleteIdleSessions(database.db, cutoff).catch((err: unknown) => app.log.error({ err }, 'session purge failed'));
+  };
   const timer = config.sweepMinutes > 0 ? setInterval(sweep, config.sweepMinutes * 60_000) : null;
   timer?.unref();
   const close = async () => {

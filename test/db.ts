@@ -36,7 +36,8 @@ export interface TestContext extends AppContext {
 }
 
 export async function createTestContext(dialect: Dialect, overrides: Partial<Config> = {}): Promise<TestContext> {
-  const base = loadConfig({ LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv);
+  // Tests sign in far more often than a person: the rate limits get their own test (foundation).
+  const base = loadConfig({ LOG_LEVEL: 'silent', GONGKAI_LOGIN_RATE_LIMIT: '1000', GONGKAI_PUBLIC_RATE_LIMIT: '1000' } as NodeJS.ProcessEnv);
   const clock = new FakeClock();
   if (dialect === 'sqlite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-test-'));

@@ -6,6 +6,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { creditCodeCheckChar } from '../../src/domain/credit-code.js';
+import { login } from '../../src/features/accounts/auth.js';
+import { deleteIdleSessions } from '../../src/features/accounts/repository.js';
 import { verifyAuditLog } from '../../src/features/audit/service.js';
 import { ensureInstalled } from '../../src/features/setup/bootstrap.js';
 import { createTestContext, DIALECTS, type TestContext } from '../db.js';
@@ -91,6 +93,18 @@ describe.each(DIALECTS)('foundation on %s', (dialect) => {
     const second = await b.login('drafter-a');
     const token2 = second.cookies.find((c) => c.name === 'gk_session')!.value;
     expect(token2).not.toBe(token1);
+  });
+
+  it('sessions idle past the limit are purged by the periodic sweep', async () => {
+    // Signed in through the service: the HTTP login is rate-limited per address, and this file logs in often.
+    await login(ctx, { input: { username: 'drafter-a', password: TEST_PASSWORD } });
+    await login(ctx, { input: { username: 'drafter-b', password: TEST_PASSWORD } });
+    const before = await count(ctx, 'sessions');
+    expect(before).toBeGreaterThanOrEqual(2);
+    ctx.clock.advanceMinutes(31);
+    const cutoff = new Date(ctx.clock.now().getTime() - 30 * 60_000).toISOString();
+    expect(await deleteIdleSessions(ctx.database.db, cutoff)).toBe(before);
+    expect(await count(ctx, 'sessions')).toBe(0);
   });
 
   it('a form without a valid CSRF token is refused and changes nothing', async () => {
@@ -238,5 +252,29 @@ describe.each(DIALECTS)('foundation on %s', (dialect) => {
     await ctx.database.db.updateTable('audit_log').set({ actor_name: '别人' }).where('seq', '=', victim.seq).execute();
     const broken = await verifyAuditLog(ctx.database.db);
     expect(broken.broken).toMatchObject({ seq: victim.seq, reason: 'content' });
+  });
+});
+
+describe('rate limits (SQLite)', () => {
+  it('refuses the sign-in attempt past the limit with a Chinese message, and a public form likewise', async () => {
+    const ctx = await createTestContext('sqlite', { loginRateLimit: 3, publicRateLimit: 2 });
+    const app = await testApp(ctx);
+    try {
+      const b = new Browser(app);
+      const statuses = [];
+      for (let i = 0; i < 4; i++) statuses.push((await b.login('nobody', 'Wrong-Password-1')).statusCode);
+      expect(statuses).toEqual([401, 401, 401, 429]);
+      const limited = await b.post('/console/login', { username: 'nobody', password: 'x' });
+      expect(limited.statusCode).toBe(429);
+      expect(limited.body).toContain('操作过于频繁，请稍后再试');
+      const pub = new Browser(app);
+      await pub.get('/requests/track');
+      const tracks = [];
+      for (let i = 0; i < 3; i++) tracks.push((await pub.post('/requests/track', { number: 'x', code: 'y' })).statusCode);
+      expect(tracks).toEqual([404, 404, 429]);
+    } finally {
+      await app.close();
+      await ctx.cleanup();
+    }
   });
 });

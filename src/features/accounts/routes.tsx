@@ -114,7 +114,7 @@ export async function accountRoutes(app: FastifyInstance, ctx: AppContext) {
 
   // JSON API
   const tags = ['users'];
-  app.post('/api/v1/session', { schema: { tags: ['session'], summary: '登录（返回会话 Cookie）' }, config: { rateLimit: { max: 20, timeWindow: '1 minute' } } }, async (request, reply) => {
+  app.post('/api/v1/session', { schema: { tags: ['session'], summary: '登录（返回会话 Cookie）' }, config: { rateLimit: { max: ctx.config.loginRateLimit, timeWindow: '1 minute' } } }, async (request, reply) => {
     const { token, user } = await login(ctx, { input: request.body, ip: request.ip, userAgent: request.headers['user-agent'] });
     reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', path: '/', secure: ctx.config.secureCookies });
     return { user: { id: user.id, username: user.username, mustChangePassword: user.must_change_password === 1 } };

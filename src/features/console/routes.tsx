@@ -17,7 +17,7 @@ function safeNext(value: unknown): string {
 }
 
 export async function consoleRoutes(app: FastifyInstance, ctx: AppContext) {
-  const loginLimit = { rateLimit: { max: 20, timeWindow: '1 minute' } };
+  const loginLimit = { rateLimit: { max: ctx.config.loginRateLimit, timeWindow: '1 minute' } };
 
   app.get('/console/login', async (request, reply) => {
     if (request.session) return reply.redirect('/console', 303);

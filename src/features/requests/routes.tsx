@@ -34,7 +34,7 @@ export async function requestRoutes(app: FastifyInstance, ctx: AppContext) {
     return reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
   };
   // Public forms are limited per address: enough for a person, too few for a flood.
-  const publicLimit = { rateLimit: { max: 10, timeWindow: '10 minutes' } };
+  const publicLimit = { rateLimit: { max: ctx.config.publicRateLimit, timeWindow: '10 minutes' } };
 
   app.get('/requests/new', async (request, reply) =>
     portal(request, reply, '政府信息公开申请', (csrf, agencies) => <PublicRequestForm csrfToken={csrf} agencies={treeOrder(agencies, () => true)} values={{}} />));
