@@ -22,6 +22,17 @@ import {
 export const REPLY_PERIOD_WORKING_DAYS = 20;
 /** 第三十条: ask for clarification within 7 working days of receipt. */
 export const CLARIFICATION_NOTICE_WORKING_DAYS = 7;
+/**
+ * 第三十条 leaves the period for answering a clarification notice to the agency (a 合理期限);
+ * 15 working days is common practice, and what gongkai proposes unless the clerk sets a date.
+ */
+export const DEFAULT_CLARIFICATION_PERIOD_WORKING_DAYS = 15;
+
+/** The date by which a clarification is due when the notice does not state one (see above). */
+export function defaultClarificationDueBy(noticeOn: IsoDate, calendar: WorkingDayCalendar): IsoDate {
+  return calendar.addWorkingDays(noticeOn, DEFAULT_CLARIFICATION_PERIOD_WORKING_DAYS);
+}
+
 /** 第三十三条第二款: one extension of at most 20 working days. */
 export const MAX_EXTENSION_WORKING_DAYS = 20;
 /** 第三十二条, 第三十四条: the consulted party answers within 15 working days. */

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultCalendar } from '../calendar/index.js';
+import { defaultCalendar, defaultClarificationDueBy } from '../calendar/index.js';
 import { checkReport } from '../report/checks.js';
 import { OUTCOME_ROWS_2021, REQUESTER_COLUMNS } from '../report/format.js';
 import { requestClock } from './clock.js';
@@ -29,7 +29,7 @@ const EVIDENCE: Record<Channel, 'submittedOn' | 'signedOn' | 'confirmedOn'> = {
 /** Builds the event of a type on a date, with the data the rules require. */
 function eventOf(type: RequestEventType, on: string, history: readonly RequestEvent[], pick: (n: number) => number): RequestEvent {
   switch (type) {
-    case 'clarificationRequested': return { type, on, dueBy: calendar.addWorkingDays(on, 15), items: '请写明文件名称' };
+    case 'clarificationRequested': return { type, on, dueBy: defaultClarificationDueBy(on, calendar), items: '请写明文件名称' };
     case 'clarificationLapsed': {
       const notice = history.find((e) => e.type === 'clarificationRequested') as Extract<RequestEvent, { type: 'clarificationRequested' }>;
       return { type, on: plusDays(notice.dueBy, 1 + pick(5)) };

@@ -41,6 +41,16 @@ function params(request: FastifyRequest) {
   return { agencyId: idParam(request, 'agencyId'), year: parseYear((request.params as Record<string, string>).year) };
 }
 
+/** The report year asked for, else last year (the one being reported in the first months). */
+function yearOrLast(ctx: AppContext, raw: unknown): number {
+  return raw ? parseYear(raw) : Number(beijingDate(ctx.clock.now()).slice(0, 4)) - 1;
+}
+
+/** The agencies chosen for a roll-up (?agencyIds=1&agencyIds=2). */
+function agencyIdsOf(raw: unknown): number[] {
+  return ([] as unknown[]).concat(raw ?? []).map(Number).filter((n) => Number.isSafeInteger(n) && n > 0);
+}
+
 function exportFormat(request: FastifyRequest): ExportFormat {
   const f = (request.params as Record<string, string>).format;
   if (f === 'html' || f === 'docx' || f === 'xlsx' || f === 'json') return f;
@@ -71,7 +81,7 @@ export async function annualReportRoutes(app: FastifyInstance, ctx: AppContext) 
   app.get('/console/reports', async (request, reply) => {
     const { actor } = requireStaff(request);
     const q = request.query as Record<string, string | undefined>;
-    const year = q.year ? parseYear(q.year) : Number(beijingDate(ctx.clock.now()).slice(0, 4)) - 1;
+    const year = yearOrLast(ctx, q.year);
     if (!reportPolicy.overview(actor)) return reply.redirect(`/console/reports/${actor.agencyId}/${year}`, 303);
     const rows = await reportOverview(ctx, actor, year);
     return sendConsolePage(request, reply, `${year}年度年报`, () => (
@@ -101,8 +111,8 @@ export async function annualReportRoutes(app: FastifyInstance, ctx: AppContext) 
     const { actor } = requireStaff(request);
     if (!reportPolicy.rollUp(actor)) throw new AppError('FORBIDDEN', '只有政务公开主管部门可以汇总年报');
     const q = request.query as Record<string, string | string[] | undefined>;
-    const year = q.year ? parseYear(q.year) : Number(beijingDate(ctx.clock.now()).slice(0, 4)) - 1;
-    const ids = ([] as string[]).concat(q.agencyIds ?? []).map((s) => Number(s)).filter((n) => Number.isSafeInteger(n) && n > 0);
+    const year = yearOrLast(ctx, q.year);
+    const ids = agencyIdsOf(q.agencyIds);
     const agencies = await listAgencies(ctx, actor);
     const result = ids.length ? await rollUpReports(ctx, actor, { year, agencyIds: ids }) : null;
     return sendConsolePage(request, reply, `${year}年度年报汇总`, () => (
@@ -113,7 +123,7 @@ export async function annualReportRoutes(app: FastifyInstance, ctx: AppContext) 
     const { actor } = requireStaff(request);
     const q = request.query as Record<string, string | string[] | undefined>;
     const year = parseYear(q.year);
-    const ids = ([] as string[]).concat(q.agencyIds ?? []).map(Number).filter((n) => Number.isSafeInteger(n) && n > 0);
+    const ids = agencyIdsOf(q.agencyIds);
     if (!ids.length) throw new AppError('VALIDATION_FAILED', '请选择参与汇总的单位');
     const r = await rollUpReports(ctx, actor, { year, agencyIds: ids });
     const format = exportFormat(request);

@@ -4,7 +4,7 @@
  * and what the requester sees.
  */
 import { z } from 'zod';
-import { feePaymentDeadline, isIsoDate, type WorkingDayCalendar } from '../../domain/calendar/index.js';
+import { defaultClarificationDueBy, feePaymentDeadline, isIsoDate, type WorkingDayCalendar } from '../../domain/calendar/index.js';
 import {
   allowedEvents, applyEvent, computeFee, handledOn, outcomeOf, replay, requestClock, requestOrdinalInMonth, RequestRuleError,
   findRepeats, type Outcome, type RepeatMatch, type RequestEvent, type RequestEventType, type RequestState,
@@ -174,8 +174,7 @@ async function buildEvent(ctx: AppContext, request: DisclosureRequest, type: Req
       // Confirming an online request: 第三十一条(三), the day both sides confirmed.
       return { type, on: input.on, channel: 'online', evidence: { confirmedOn: input.on } };
     case 'clarificationRequested':
-      // The law leaves the period for clarifying to the agency; 15 working days is the common practice.
-      return { type, on: input.on, dueBy: (input.dueBy as string | undefined) ?? calendar.addWorkingDays(input.on, 15), items: input.items as string };
+      return { type, on: input.on, dueBy: (input.dueBy as string | undefined) ?? defaultClarificationDueBy(input.on, calendar), items: input.items as string };
     case 'extended':
       return { type, on: input.on, days: input.days as number, approvedBy: actor.displayName, reason: input.reason as string };
     case 'feeNoticed': {

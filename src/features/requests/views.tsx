@@ -2,6 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import { SECTION3_COLUMN_LABELS, REQUESTER_COLUMNS, OUTCOME_ROWS_2021, type Section3RowKey } from '../../domain/report/format.js';
 import { describeSection3Row } from '../../domain/report/model.js';
+import { DEFAULT_CLARIFICATION_PERIOD_WORKING_DAYS } from '../../domain/calendar/index.js';
 import { CHANNEL_LABELS, CHANNELS, REQUEST_EVENT_LABELS, REQUEST_STATE_LABELS, type RequestEventType } from '../../domain/requests/index.js';
 import type { DisclosureRequest } from '../../db/schema.js';
 import type { FieldError } from '../../errors.js';
@@ -263,7 +264,7 @@ function EventForm(props: { type: RequestEventType; id: number; csrfToken: strin
   let fields: ComponentChildren;
   switch (type) {
     case 'registered': fields = on('确认受理日期（与申请人确认之日）'); break;
-    case 'clarificationRequested': fields = <>{on('补正通知日期')}{area('items', '需要补正的事项')}<label for="c-due">补正期限（不填则为15个工作日）</label><input id="c-due" name="dueBy" type="date" /></>; break;
+    case 'clarificationRequested': fields = <>{on('补正通知日期')}{area('items', '需要补正的事项')}<label for="c-due">补正期限（不填则为{DEFAULT_CLARIFICATION_PERIOD_WORKING_DAYS}个工作日）</label><input id="c-due" name="dueBy" type="date" /></>; break;
     case 'consultationStarted': fields = <>{on('发出征求意见函日期')}<label for="c-party">对象</label><select id="c-party" name="party">{Object.entries(PARTY_LABELS).map(([k, l]) => <option value={k}>{l}</option>)}</select>{line('with', '对象名称')}</>; break;
     case 'consultationEnded': fields = <>{on('收到意见日期')}{area('opinion', '意见')}</>; break;
     case 'extended': fields = <>{on('延期决定日期')}<label for="e-days">延长工作日数（不超过20）</label><input id="e-days" name="days" inputMode="numeric" required />{area('reason', '延期理由')}</>; break;
