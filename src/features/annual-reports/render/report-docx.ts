@@ -11,12 +11,9 @@
 import {
   AlignmentType,
   Document,
-  Footer,
   HeadingLevel,
   LineRuleType,
   Packer,
-  PageNumber,
-  PageOrientation,
   Paragraph,
   Table,
   TableCell,
@@ -26,6 +23,7 @@ import {
   VerticalAlignTable,
   WidthType,
 } from 'docx';
+import { font, mm, officialSection, PAGE } from '../../documents/official-docx.js';
 import type { ReportData } from '../../../domain/report/format.js';
 import {
   isLeftAligned,
@@ -51,24 +49,16 @@ const BODY_FONT = '仿宋_GB2312';
 const HEADING_FONT = '黑体';
 const TABLE_FONT = '宋体';
 
-/** Sizes in half-points: 二号 22pt, 三号 16pt, 五号 10.5pt, 四号 14pt. */
-const SIZE = { title: 44, body: 32, table: 21, pageNumber: 28 } as const;
+/** Sizes in half-points: 二号 22pt, 三号 16pt, 五号 10.5pt. */
+const SIZE = { title: 44, body: 32, table: 21 } as const;
 
-/** mm → twips (1/1440 inch). */
-const mm = (value: number): number => Math.round((value / 25.4) * 1440);
 
-const PAGE = {
-  width: mm(210),
-  height: mm(297),
-  margin: { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26) },
-};
 /** Width of the text block: 156 mm. */
 const TEXT_WIDTH = PAGE.width - PAGE.margin.left - PAGE.margin.right;
 
 /** Two characters of 三号 (16pt) = 32pt = 640 twips. */
 const INDENT_TWO_CHARS = { firstLine: 640, firstLineChars: 200 };
 
-const font = (name: string) => ({ ascii: name, hAnsi: name, eastAsia: name, cs: name });
 
 function bodyParagraph(text: string): Paragraph {
   return new Paragraph({ indent: INDENT_TWO_CHARS, alignment: AlignmentType.JUSTIFIED, children: [new TextRun(text)] });
@@ -184,26 +174,7 @@ export async function renderReportDocx(report: ReportData, meta: ReportRenderMet
         },
       },
     },
-    sections: [
-      {
-        properties: {
-          page: { size: { width: PAGE.width, height: PAGE.height, orientation: PageOrientation.PORTRAIT }, margin: PAGE.margin },
-        },
-        footers: {
-          default: new Footer({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [
-                  new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: font(TABLE_FONT), size: SIZE.pageNumber }),
-                ],
-              }),
-            ],
-          }),
-        },
-        children,
-      },
-    ],
+    sections: [officialSection(children)],
   });
   return Packer.toBuffer(doc);
 }

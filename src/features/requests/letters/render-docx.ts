@@ -6,26 +6,26 @@
  * agency centred over the date four characters from the right, room above them for the seal.
  * Fonts are set for East Asian text too, or Word would set the Chinese in its default font.
  */
-import { AlignmentType, Document, Footer, LineRuleType, Packer, PageNumber, PageOrientation, Paragraph, TextRun } from 'docx';
+import {
+  AlignmentType,
+  Document,
+  LineRuleType,
+  Packer,
+  Paragraph,
+  TextRun,
+} from 'docx';
+import { font, officialSection } from '../../documents/official-docx.js';
 import { isAttachmentLine, letterDate, noteLine, recipientLine, signatureIndents, titleLines, type LetterForRender } from './letter.js';
 
 export type { LetterForRender } from './letter.js';
 
 const TITLE_FONT = '方正小标宋简体';
 const BODY_FONT = '仿宋_GB2312';
-const PAGE_NUMBER_FONT = '宋体';
 
-/** Sizes in half-points: 二号 22pt, 三号 16pt, 四号 14pt. */
-const SIZE = { title: 44, body: 32, pageNumber: 28 } as const;
+/** Sizes in half-points: 二号 22pt, 三号 16pt. */
+const SIZE = { title: 44, body: 32 } as const;
 
-/** mm → twips (1/1440 inch). */
-const mm = (value: number): number => Math.round((value / 25.4) * 1440);
 
-const PAGE = {
-  width: mm(210),
-  height: mm(297),
-  margin: { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26) },
-};
 
 /** One character of 三号 (16pt) = 320 twips. */
 const CHAR = 320;
@@ -34,7 +34,6 @@ const LINE = 560;
 /** Title line: 二号 characters need a taller fixed line than the body. */
 const TITLE_LINE = 760;
 
-const font = (name: string) => ({ ascii: name, hAnsi: name, eastAsia: name, cs: name });
 const exact = (line: number) => ({ line, lineRule: LineRuleType.EXACT });
 
 const run = (text: string) => new TextRun({ text });
@@ -95,24 +94,7 @@ export async function renderLetterDocx(letter: LetterForRender): Promise<Buffer>
         },
       },
     },
-    sections: [
-      {
-        properties: {
-          page: { size: { width: PAGE.width, height: PAGE.height, orientation: PageOrientation.PORTRAIT }, margin: PAGE.margin },
-        },
-        footers: {
-          default: new Footer({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: font(PAGE_NUMBER_FONT), size: SIZE.pageNumber })],
-              }),
-            ],
-          }),
-        },
-        children,
-      },
-    ],
+    sections: [officialSection(children)],
   });
   return Packer.toBuffer(doc);
 }
