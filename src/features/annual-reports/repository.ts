@@ -27,6 +27,14 @@ export function findVersion(db: Executor, reportId: number, version: number): Pr
   return db.selectFrom('annual_report_versions').selectAll().where('report_id', '=', reportId).where('version', '=', version).executeTakeFirst();
 }
 
+/** The latest published version of each of these reports, by report id. */
+export async function latestVersions(db: Executor, reports: ReadonlyArray<{ id: number; version: number }>): Promise<Map<number, AnnualReportVersion>> {
+  if (!reports.length) return new Map();
+  const latest = new Map(reports.map((r) => [r.id, r.version]));
+  const rows = await db.selectFrom('annual_report_versions').selectAll().where('report_id', 'in', [...latest.keys()]).execute();
+  return new Map(rows.filter((v) => latest.get(v.report_id) === v.version).map((v) => [v.report_id, v]));
+}
+
 /** Reports of one year for the given agencies (null = all). */
 export function listReportsOfYear(db: Executor, year: number, agencyIds: readonly number[] | null): Promise<AnnualReport[]> {
   let q = db.selectFrom('annual_reports').selectAll().where('year', '=', year);
