@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkReport, hasHardFinding, summarizeFindings } from './checks.js';
+import { checkReport, hasHardFinding, statedCells, summarizeFindings } from './checks.js';
 import { REQUESTER_COLUMNS, type Finding, type ReportData } from './format.js';
 import { brief, consistent, group, row } from './test-builders.js';
 import { blankReport, emptyReport, setFigure } from './model.js';
@@ -284,5 +284,18 @@ describe('order and summary', () => {
     expect(summarizeFindings([])).toBe('未发现问题。');
     expect(hasHardFinding(findings)).toBe(true);
     expect(hasHardFinding(findings.slice(0, 1))).toBe(false);
+  });
+});
+
+describe('statedCells', () => {
+  it('marks the stated total of a sum, and every cell of the balance', () => {
+    const r = consistent();
+    setFigure(r, 'section3.handledTotal.total', 99);
+    const byRule = new Map(checkReport(r).map((f) => [`${f.rule} ${f.cells[0]}`, statedCells(f)]));
+    expect(byRule.get('requests.outcomeSum section3.handledTotal.total')).toEqual(['section3.handledTotal.total']);
+    expect(byRule.get('requests.rowTotal section3.handledTotal.naturalPerson')).toEqual(['section3.handledTotal.total']);
+    expect(byRule.get('requests.balance section3.received.total')).toEqual([
+      'section3.received.total', 'section3.carriedIn.total', 'section3.handledTotal.total', 'section3.carriedOut.total',
+    ]);
   });
 });

@@ -371,6 +371,17 @@ export function checkReport(report: ReportData, context: CheckContext = {}): Fin
 }
 
 /** True when a finding blocks publishing. */
+/**
+ * The cells that state the contradicted figure: the 三（七） total of an outcome sum, the 总计 of a
+ * row or group, every cell of the other rules. Marking all 26 outcome rows of a column would
+ * hide where to look.
+ */
+export function statedCells(f: Finding): readonly string[] {
+  if (f.rule === 'requests.outcomeSum') return f.cells.slice(0, 1);
+  if (f.rule === 'requests.rowTotal' || f.rule === 'reviews.groupTotal') return f.cells.slice(-1);
+  return f.cells;
+}
+
 export function hasHardFinding(findings: readonly Finding[]): boolean {
   return findings.some((f) => f.severity === 'hard');
 }

@@ -25,6 +25,7 @@ export {
   RULE_LABELS,
   checkReport,
   hasHardFinding,
+  statedCells,
   summarizeFindings,
   type CheckContext,
 } from './checks.js';

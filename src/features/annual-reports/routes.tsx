@@ -16,8 +16,8 @@ import {
   computeFromRecords, fillBlanksWithZero, previewFindings, getReportState, importReadFigures, markChecked, parseYear, publishReport, reportHistory,
   reportOverview, rollUpReports, saveReportForm, saveReportJson, startCorrection,
 } from './service.js';
-import { cellsToMark, ReportEditorPage, statusText } from './views/editor.js';
-import { RULE_LABELS } from '../../domain/report/index.js';
+import { ReportEditorPage, statusText } from './views/editor.js';
+import { RULE_LABELS, statedCells } from '../../domain/report/index.js';
 import { CheckUploadPage, ComparePage, OverviewPage, RollUpPage } from './views/office.js';
 
 const STYLES = [REPORT_STYLESHEET];
@@ -246,7 +246,7 @@ export async function annualReportRoutes(app: FastifyInstance, ctx: AppContext) 
     const { agencyId, year } = params(request);
     const { findings, errors } = await previewFindings(ctx, { actor, agencyId, year, body: request.body });
     const marks: Record<string, 'hard' | 'soft'> = {};
-    for (const f of findings) for (const c of cellsToMark(f)) if (marks[c] !== 'hard') marks[c] = f.severity;
+    for (const f of findings) for (const c of statedCells(f)) if (marks[c] !== 'hard') marks[c] = f.severity;
     for (const e of errors) marks[e.field] = 'hard';
     return { findings: findings.map((f) => ({ ...f, label: RULE_LABELS[f.rule] })), errors, marks };
   });

@@ -1,6 +1,6 @@
 /** The console's report editor: the official tables with an input in every figure cell. */
 import type { AnnualReport, AnnualReportVersion } from '../../../db/schema.js';
-import { RULE_LABELS, type Finding } from '../../../domain/report/index.js';
+import { RULE_LABELS, statedCells, type Finding } from '../../../domain/report/index.js';
 import { findingKey, reportStatusText } from '../../../domain/report/workflow.js';
 import type { FieldError } from '../../../errors.js';
 import { CsrfField, FormErrors } from '../../../http/layout.js';
@@ -14,15 +14,6 @@ export function statusText(report: AnnualReport | null): string {
   return report ? reportStatusText(report.status, report.version) : reportStatusText('missing', 0);
 }
 
-/**
- * The cells to mark in the editor for a finding: the stated total of a sum (marking all 26
- * outcome rows of a column would hide where to look), every cell of the other rules.
- */
-export function cellsToMark(f: Finding): readonly string[] {
-  if (f.rule === 'requests.outcomeSum') return f.cells.slice(0, 1);
-  if (f.rule === 'requests.rowTotal' || f.rule === 'reviews.groupTotal') return f.cells.slice(-1);
-  return f.cells;
-}
 
 export function FindingList(props: { findings: readonly Finding[]; explanations?: Record<string, string>; editable?: boolean }) {
   const hard = props.findings.filter((f) => f.severity === 'hard');
@@ -82,7 +73,7 @@ export function ReportEditorPage(props: EditorProps) {
   const published = report?.status === 'published';
   const editable = props.canEdit && !published;
   const flagged = new Map<string, 'hard' | 'soft'>();
-  for (const f of state.findings) for (const c of cellsToMark(f)) if (flagged.get(c) !== 'hard') flagged.set(c, f.severity);
+  for (const f of state.findings) for (const c of statedCells(f)) if (flagged.get(c) !== 'hard') flagged.set(c, f.severity);
   const wrong = new Set((props.fields ?? []).map((f) => f.field));
   const text = (name: string, fallback: string) => (typeof props.submitted?.[name] === 'string' ? (props.submitted[name] as string) : fallback);
 
