@@ -52,9 +52,8 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
     logger: options.logger === false ? false : { level: ctx.config.logLevel },
     bodyLimit: ctx.config.bodyLimit,
     trustProxy: ctx.config.trustProxy,
-    // Fastify's schemas are documentation only (OpenAPI); input is validated once, with zod, in the services.
-    ajv: { customOptions: { strict: false } },
   });
+  // Fastify's schemas are documentation only (OpenAPI); input is validated once, with zod, in the services.
   app.setValidatorCompiler(() => () => true);
 
   await app.register(fastifyHelmet, {

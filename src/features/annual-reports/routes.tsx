@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { checkPublishedText, decodeReportFile } from '../../domain/report/published.js';
 import { UnreadableReportError } from '../../domain/report/read/index.js';
-import { beijingDate, type AppContext } from '../../context.js';
+import { today, type AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
 import { idParam, requireStaff } from '../../http/guards.js';
 import { REPORT_STYLESHEET } from '../../http/layout.js';
@@ -43,7 +43,7 @@ function params(request: FastifyRequest) {
 
 /** The report year asked for, else last year (the one being reported in the first months). */
 function yearOrLast(ctx: AppContext, raw: unknown): number {
-  return raw ? parseYear(raw) : Number(beijingDate(ctx.clock.now()).slice(0, 4)) - 1;
+  return raw ? parseYear(raw) : Number(today(ctx).slice(0, 4)) - 1;
 }
 
 /** The agencies chosen for a roll-up (?agencyIds=1&agencyIds=2). */
@@ -85,7 +85,7 @@ export async function annualReportRoutes(app: FastifyInstance, ctx: AppContext) 
     if (!reportPolicy.overview(actor)) return reply.redirect(`/console/reports/${actor.agencyId}/${year}`, 303);
     const rows = await reportOverview(ctx, actor, year);
     return sendConsolePage(request, reply, `${year}年度年报`, () => (
-      <OverviewPage year={year} rows={rows} today={beijingDate(ctx.clock.now())} isOffice />
+      <OverviewPage year={year} rows={rows} today={today(ctx)} isOffice />
     ));
   });
 

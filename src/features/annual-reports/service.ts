@@ -8,7 +8,7 @@ import {
   canTransition, findingKey, formatForYear, parseFigureInput, publicationBlockers, reportDeadline, type ReportStatus,
 } from '../../domain/report/workflow.js';
 import type { Actor } from '../../domain/roles.js';
-import { beijingDate, nowIso, type AppContext } from '../../context.js';
+import { nowIso, today, type AppContext } from '../../context.js';
 import type { Agency, AnnualReport, AnnualReportVersion } from '../../db/schema.js';
 import { AppError, forbidden, notFound, validationError, type FieldError } from '../../errors.js';
 import { parseInput } from '../../http/validate.js';
@@ -310,7 +310,7 @@ export async function publishReport(ctx: AppContext, opts: SaveOptions & { body:
     throw validationError([{ field: 'correctionNote', message: '更正说明：更正已发布的报告须说明更正的内容和原因' }]);
   }
   const at = nowIso(ctx);
-  const reportDate = input.reportDate ?? report.report_date ?? beijingDate(ctx.clock.now());
+  const reportDate = input.reportDate ?? report.report_date ?? today(ctx);
   return ctx.database.db.transaction().execute(async (trx) => {
     const version = await insertVersion(trx, {
       report_id: report.id, version: report.version + 1, data: report.data, findings: JSON.stringify(state.findings),
@@ -357,13 +357,13 @@ export async function reportOverview(ctx: AppContext, actor: Actor, year: number
   if (!reportPolicy.overview(actor)) throw forbidden('只有政务公开主管部门可以查看各单位年报情况');
   const agencies = treeOrder(await listAllAgencies(ctx.database.db), (id) => reportPolicy.view(actor, id));
   const reports = new Map((await listReportsOfYear(ctx.database.db, year, agencies.map((a) => a.id))).map((r) => [r.agency_id, r]));
-  const today = beijingDate(ctx.clock.now());
+  const day = today(ctx);
   return agencies.map((a) => {
     const r = reports.get(a.id);
     const deadline = reportDeadline(a.kind, year);
     return {
       agency: a, depth: a.depth, status: r?.status ?? 'missing', version: r?.version ?? 0, deadline,
-      overdue: today > deadline && (r?.version ?? 0) === 0, publishedAt: r?.published_at ?? null,
+      overdue: day > deadline && (r?.version ?? 0) === 0, publishedAt: r?.published_at ?? null,
     };
   });
 }

@@ -1,7 +1,7 @@
 /** The working-day calendar: administrators keep next year's schedule up to date. */
 import type { FastifyInstance } from 'fastify';
 import type { CalendarException } from '../../domain/calendar/index.js';
-import { beijingDate, type AppContext } from '../../context.js';
+import { today, type AppContext } from '../../context.js';
 import { AppError, type FieldError } from '../../errors.js';
 import { requireStaff } from '../../http/guards.js';
 import { CsrfField, FormErrors } from '../../http/layout.js';
@@ -73,7 +73,7 @@ export async function calendarRoutes(app: FastifyInstance, ctx: AppContext) {
     const { actor } = requireStaff(request);
     const calendar = await loadCalendar(ctx);
     return sendConsolePage(request, reply, '工作日历', ({ csrfToken }) => (
-      <CalendarPage year={year} covered={calendar.coversYear(year)} exceptions={calendar.exceptions(year)} missing={calendar.missingYear(beijingDate(ctx.clock.now()))}
+      <CalendarPage year={year} covered={calendar.coversYear(year)} exceptions={calendar.exceptions(year)} missing={calendar.missingYear(today(ctx))}
         canEdit={calendarPolicy.edit(actor)} csrfToken={csrfToken} error={error?.message} fields={error?.fields} />
     ), { status: error ? 400 : 200 });
   };
@@ -83,7 +83,7 @@ export async function calendarRoutes(app: FastifyInstance, ctx: AppContext) {
   };
 
   app.get('/console/calendar', async (request, reply) => {
-    const thisYear = Number(beijingDate(ctx.clock.now()).slice(0, 4));
+    const thisYear = Number(today(ctx).slice(0, 4));
     return page(request, reply, yearOf((request.query as Record<string, unknown>).year, thisYear));
   });
   for (const [path, action, done] of [
@@ -93,7 +93,7 @@ export async function calendarRoutes(app: FastifyInstance, ctx: AppContext) {
     app.post(path, async (request, reply) => {
       const { actor } = requireStaff(request);
       const body = (request.body ?? {}) as Record<string, unknown>;
-      const year = yearOf(body.year ?? String(body.date ?? '').slice(0, 4), Number(beijingDate(ctx.clock.now()).slice(0, 4)));
+      const year = yearOf(body.year ?? String(body.date ?? '').slice(0, 4), Number(today(ctx).slice(0, 4)));
       try {
         await action(ctx, { actor, input: body, ip: request.ip });
         return redirectWithFlash(reply, `/console/calendar?year=${year}`, done);

@@ -1,6 +1,6 @@
 /** Sign-in, sign-out, password change and the dashboard. */
 import type { FastifyInstance } from 'fastify';
-import { beijingDate, type AppContext } from '../../context.js';
+import { today, type AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
 import { requireStaff } from '../../http/guards.js';
 import { redirectWithFlash, sendConsolePage } from '../../http/pages.js';
@@ -76,7 +76,7 @@ export async function consoleRoutes(app: FastifyInstance, ctx: AppContext) {
     const agencies = await listAgencies(ctx, actor);
     const userCount = accountPolicy.view(actor, actor.agencyId) ? (await listUsersFor(ctx, actor)).length : null;
     // From 1 November, administrators are reminded to enter next year's holiday schedule.
-    const missingYear = calendarPolicy.edit(actor) ? (await loadCalendar(ctx)).missingYear(beijingDate(ctx.clock.now())) : null;
+    const missingYear = calendarPolicy.edit(actor) ? (await loadCalendar(ctx)).missingYear(today(ctx)) : null;
     const notifications = await ctx.database.db.selectFrom('notifications').select(['id', 'request_id', 'kind', 'message', 'created_at'])
       .where('user_id', '=', actor.userId).where('read_at', 'is', null).orderBy('id', 'desc').limit(50).execute();
     return sendConsolePage(request, reply, '工作台', ({ csrfToken }) => (
