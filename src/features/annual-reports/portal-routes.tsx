@@ -2,12 +2,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.js';
 import { idParam } from '../../http/guards.js';
-import { PortalLayout, REPORT_STYLESHEET, renderDocument } from '../../http/layout.js';
-import { listAllAgencies } from '../agencies/repository.js';
-import { siteName } from '../portal/routes.js';
+import { REPORT_STYLESHEET } from '../../http/layout.js';
+import { sendPortalPage, sendStylesheet } from '../portal/page.js';
 import { beijingTime } from '../audit/views.js';
 import { sendReportFile, type ExportFormat } from './export.js';
-import { REPORT_CSS, ReportDocument } from './render/report-html.js';
+import { REPORT_CSS, ReportDocument, type ReportRenderMeta } from './render/report-html.js';
 import { reportTitle } from './render/report-text.js';
 import { parseYear, publishedReports, publishedVersion } from './service.js';
 import { AppError } from '../../errors.js';
@@ -19,16 +18,23 @@ function versionParam(raw: unknown): number | undefined {
   return n;
 }
 
+/** What the renderers print besides the figures: agency, 填报单位, date, and the version if corrected. */
+function renderMeta(p: Awaited<ReturnType<typeof publishedVersion>>): ReportRenderMeta {
+  const v = p.version;
+  return {
+    agencyName: p.agency.name, reportingUnit: v.reporting_unit, reportDate: v.report_date,
+    ...(v.version > 1 ? { publishedVersion: { version: v.version, correctedOn: v.published_at.slice(0, 10) } } : {}),
+  };
+}
+
 export async function portalReportRoutes(app: FastifyInstance, ctx: AppContext) {
-  const css = REPORT_CSS;
-  app.get(REPORT_STYLESHEET, async (_request, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(css));
+  app.get(REPORT_STYLESHEET, async (_request, reply) => sendStylesheet(reply, REPORT_CSS));
 
   app.get('/annual-reports', async (_request, reply) => {
     const rows = await publishedReports(ctx);
-    const name = siteName(await listAllAgencies(ctx.database.db));
     const years = [...new Set(rows.map((r) => r.year))];
-    const html = renderDocument(
-      <PortalLayout title="政府信息公开年报" siteName={name}>
+    return sendPortalPage(ctx, reply, '政府信息公开年报', () => (
+      <>
         <h1>政府信息公开年报</h1>
         <p>依据《中华人民共和国政府信息公开条例》第四十九条、第五十条，各行政机关每年公布上一年度政府信息公开工作年度报告。</p>
         {rows.length === 0 && <p class="empty">暂无已发布的年度报告。</p>}
@@ -46,9 +52,8 @@ export async function portalReportRoutes(app: FastifyInstance, ctx: AppContext) 
             </ul>
           </section>
         ))}
-      </PortalLayout>,
-    );
-    return reply.type('text/html; charset=utf-8').header('cache-control', 'public, max-age=60').send(html);
+      </>
+    ));
   });
 
   app.get('/annual-reports/:agencyId/:year', async (request, reply) => {
@@ -56,22 +61,17 @@ export async function portalReportRoutes(app: FastifyInstance, ctx: AppContext) 
     const year = parseYear((request.params as Record<string, string>).year);
     const version = versionParam((request.query as Record<string, unknown>).version);
     const p = await publishedVersion(ctx, agencyId, year, version);
-    const name = siteName(await listAllAgencies(ctx.database.db));
     const base = `/annual-reports/${agencyId}/${year}`;
     const q = version ? `?version=${version}` : '';
     const latest = p.report.version;
-    const meta = {
-      agencyName: p.agency.name, reportingUnit: p.version.reporting_unit, reportDate: p.version.report_date,
-      ...(p.version.version > 1 ? { publishedVersion: { version: p.version.version, correctedOn: p.version.published_at.slice(0, 10) } } : {}),
-    };
-    const html = renderDocument(
-      <PortalLayout title={reportTitle(p.agency.name, year)} siteName={name} styles={[REPORT_STYLESHEET]}>
+    return sendPortalPage(ctx, reply, reportTitle(p.agency.name, year), () => (
+      <>
         {p.version.version !== latest && (
           <p class="notice" role="note">
             这是第{p.version.version}版，已被更正。<a href={base}>查看最新版本（第{latest}版）</a>
           </p>
         )}
-        <ReportDocument report={p.data} meta={meta} embedded />
+        <ReportDocument report={p.data} meta={renderMeta(p)} embedded />
         {p.version.correction_note && <p class="notice">更正说明（{beijingTime(p.version.published_at).slice(0, 10)}）：{p.version.correction_note}</p>}
         <p class="downloads">
           下载：<a href={`${base}/download/docx${q}`}>Word</a> · <a href={`${base}/download/xlsx${q}`}>Excel</a> · <a href={`${base}/download/html${q}`}>HTML</a> · <a href={`${base}/download/json${q}`}>JSON 数据</a>
@@ -88,9 +88,8 @@ export async function portalReportRoutes(app: FastifyInstance, ctx: AppContext) 
             </ul>
           </section>
         )}
-      </PortalLayout>,
-    );
-    return reply.type('text/html; charset=utf-8').header('cache-control', 'public, max-age=60').send(html);
+      </>
+    ), { styles: [REPORT_STYLESHEET] });
   });
 
   app.get('/annual-reports/:agencyId/:year/download/:format', async (request, reply) => {
@@ -99,9 +98,6 @@ export async function portalReportRoutes(app: FastifyInstance, ctx: AppContext) 
     const format = (request.params as Record<string, string>).format as ExportFormat;
     if (!['html', 'docx', 'xlsx', 'json'].includes(format)) throw new AppError('NOT_FOUND', '不支持的下载格式');
     const p = await publishedVersion(ctx, agencyId, year, versionParam((request.query as Record<string, unknown>).version));
-    return sendReportFile(reply, format, p.data, {
-      agencyName: p.agency.name, reportingUnit: p.version.reporting_unit, reportDate: p.version.report_date,
-      ...(p.version.version > 1 ? { publishedVersion: { version: p.version.version, correctedOn: p.version.published_at.slice(0, 10) } } : {}),
-    }, `${reportTitle(p.agency.name, year)}（第${p.version.version}版）`);
+    return sendReportFile(reply, format, p.data, renderMeta(p), `${reportTitle(p.agency.name, year)}（第${p.version.version}版）`);
   });
 }

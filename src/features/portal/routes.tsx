@@ -4,8 +4,7 @@
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AppContext } from '../../context.js';
-import { PortalLayout, renderDocument } from '../../http/layout.js';
-import { listAllAgencies } from '../agencies/repository.js';
+import { sendPortalPage } from './page.js';
 import { treeOrder } from '../agencies/tree.js';
 import type { Agency } from '../../db/schema.js';
 import type { ComponentChildren } from 'preact';
@@ -21,22 +20,11 @@ const SECTIONS = [
   { path: '/requests/new', title: '依申请公开', text: '公民、法人或者其他组织可以向行政机关申请获取相关政府信息（《条例》第二十七条）。' },
 ];
 
-export function siteName(agencies: Agency[]): string {
-  return agencies.find((a) => a.parent_id === null)?.name ?? '政府信息公开';
-}
-
-function send(reply: FastifyReply, html: string) {
-  return reply.type('text/html; charset=utf-8').header('cache-control', 'public, max-age=60').send(html);
-}
-
 export async function portalRoutes(app: FastifyInstance, ctx: AppContext) {
-  const page = async (title: string, body: (agencies: Agency[]) => ComponentChildren) => {
-    const agencies = await listAllAgencies(ctx.database.db);
-    return renderDocument(<PortalLayout title={title} siteName={siteName(agencies)}>{body(agencies)}</PortalLayout>);
-  };
+  const page = (reply: FastifyReply, title: string, body: (agencies: Agency[]) => ComponentChildren) => sendPortalPage(ctx, reply, title, body);
 
   app.get('/', async (_request, reply) => {
-    const html = await page('首页', (agencies) => (
+    return page(reply, '首页', (agencies) => (
       <>
         <h1>政府信息公开</h1>
         <div class="sections">
@@ -57,16 +45,14 @@ export async function portalRoutes(app: FastifyInstance, ctx: AppContext) {
         </section>
       </>
     ));
-    return send(reply, html);
   });
 
   app.get('/guide', async (_request, reply) => {
-    const html = await page('政府信息公开指南', (agencies) => <GuideIndex agencies={treeOrder(agencies, () => true)} />);
-    return send(reply, html);
+    return page(reply, '政府信息公开指南', (agencies) => <GuideIndex agencies={treeOrder(agencies, () => true)} />);
   });
   app.get('/guide/:agencyId', async (request, reply) => {
     const id = idParam(request, 'agencyId');
-    const html = await page('政府信息公开指南', (agencies) => {
+    return page(reply, '政府信息公开指南', (agencies) => {
       const agency = agencies.find((a) => a.id === id);
       if (!agency) throw new AppError('NOT_FOUND', '该机关不存在');
       // The supervising office to complain to: the office of the government the agency belongs to.
@@ -74,20 +60,18 @@ export async function portalRoutes(app: FastifyInstance, ctx: AppContext) {
       const office = agencies.find((a) => a.kind === 'office' && a.parent_id === government?.id) ?? null;
       return <AgencyGuide agency={agency} supervisor={agency.id === office?.id ? government : office} />;
     });
-    return send(reply, html);
   });
 
   // Sections whose feature has landed serve their own pages.
   for (const s of SECTIONS.filter((x) => !['/annual-reports', '/requests/new', '/guide'].includes(x.path))) {
     app.get(s.path, async (_request, reply) => {
-      const html = await page(s.title, () => (
+      return page(reply, s.title, () => (
         <>
           <h1>{s.title}</h1>
           <p>{s.text}</p>
           <p class="empty">暂无公开内容。</p>
         </>
       ));
-      return send(reply, html);
     });
   }
 }

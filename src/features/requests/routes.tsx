@@ -1,15 +1,14 @@
 /** Disclosure on request: the public form and status page, and the console. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { renderToString } from 'preact-render-to-string';
 import { today, type AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
 import { idParam, requireStaff } from '../../http/guards.js';
-import { PortalLayout } from '../../http/layout.js';
 import { redirectWithFlash, sendConsolePage } from '../../http/pages.js';
-import { listAllAgencies } from '../agencies/repository.js';
 import { treeOrder } from '../agencies/tree.js';
 import { listAgencies } from '../agencies/service.js';
-import { siteName } from '../portal/routes.js';
+import { sendPortalPage, sendStylesheet } from '../portal/page.js';
+import type { Agency } from '../../db/schema.js';
+import type { ComponentChildren } from 'preact';
 import { submitOnlineRequest, SUBMITTED } from './intake.js';
 import { requestPolicy } from './policy.js';
 import { publicLog, searchRequests } from './repository.js';
@@ -28,10 +27,10 @@ const FORM_ERRORS = ['VALIDATION_FAILED', 'INVALID_STATE', 'CONFLICT'];
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 export async function requestRoutes(app: FastifyInstance, ctx: AppContext) {
-  const portal = async (request: FastifyRequest, reply: FastifyReply, title: string, body: (csrfToken: string, agencies: Awaited<ReturnType<typeof listAllAgencies>>) => preact.ComponentChildren, status = 200) => {
-    const agencies = await listAllAgencies(ctx.database.db);
-    const html = `<!doctype html>${renderToString(<PortalLayout title={title} siteName={siteName(agencies)}>{body(reply.generateCsrf(), agencies)}</PortalLayout>)}`;
-    return reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
+  // Every page here has a form or a requester's data: never cached.
+  const portal = (_request: FastifyRequest, reply: FastifyReply, title: string, body: (csrfToken: string, agencies: Agency[]) => ComponentChildren, status = 200) => {
+    const csrfToken = reply.generateCsrf();
+    return sendPortalPage(ctx, reply, title, (agencies) => body(csrfToken, agencies), { status, private: true });
   };
   // Public forms are limited per address: enough for a person, too few for a flood.
   const publicLimit = { rateLimit: { max: ctx.config.publicRateLimit, timeWindow: '10 minutes' } };
@@ -215,7 +214,7 @@ export async function requestRoutes(app: FastifyInstance, ctx: AppContext) {
     const letter = await letterOf(request);
     return sendConsolePage(request, reply, letter.title, () => <LetterDocument letter={letter} />, { styles: ['/assets/letter.css'] });
   });
-  app.get('/assets/letter.css', async (_request, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(LETTER_CSS));
+  app.get('/assets/letter.css', async (_request, reply) => sendStylesheet(reply, LETTER_CSS));
   app.post('/requests/track/letter', { config: publicLimit }, async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
     const view = await trackRequest(ctx, { trackingNumber: body.number, queryCode: body.code });

@@ -1,0 +1,40 @@
+/** Sending a public portal page: the site's name, the layout, caching. */
+import type { FastifyReply } from 'fastify';
+import type { ComponentChildren } from 'preact';
+import type { AppContext } from '../../context.js';
+import type { Agency } from '../../db/schema.js';
+import { PortalLayout, renderDocument } from '../../http/layout.js';
+import { listAllAgencies } from '../agencies/repository.js';
+
+/** The portal is the root government's (the first agency without a parent). */
+export function siteName(agencies: readonly Agency[]): string {
+  return agencies.find((a) => a.parent_id === null)?.name ?? '政府信息公开';
+}
+
+export interface PortalPageOptions {
+  status?: number;
+  styles?: readonly string[];
+  /** Pages with a form (CSRF token) or a requester's data are never cached; the rest for a minute. */
+  private?: boolean;
+}
+
+export async function sendPortalPage(
+  ctx: AppContext,
+  reply: FastifyReply,
+  title: string,
+  body: (agencies: Agency[]) => ComponentChildren,
+  options: PortalPageOptions = {},
+) {
+  const agencies = await listAllAgencies(ctx.database.db);
+  const html = renderDocument(<PortalLayout title={title} siteName={siteName(agencies)} styles={options.styles}>{body(agencies)}</PortalLayout>);
+  return reply
+    .status(options.status ?? 200)
+    .type('text/html; charset=utf-8')
+    .header('cache-control', options.private ? 'no-store' : 'public, max-age=60')
+    .send(html);
+}
+
+/** A stylesheet generated from a renderer's CSS (the report, the letters). */
+export function sendStylesheet(reply: FastifyReply, css: string) {
+  return reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(css);
+}
