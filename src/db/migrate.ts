@@ -9,6 +9,7 @@ import * as m0002 from './migrations/2026-11-26-0002-annual-reports.js';
 import * as m0003 from './migrations/2026-11-26-0003-requests.js';
 import * as m0004 from './migrations/2026-11-26-0004-agency-contacts.js';
 import * as m0005 from './migrations/2026-11-26-0005-open-requests-index.js';
+import * as m0006 from './migrations/2026-11-26-0006-publications.js';
 
 const migrations: Record<string, Migration> = {
   '2026-11-26-0001-foundation': m0001,
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-26-0003-requests': m0003,
   '2026-11-26-0004-agency-contacts': m0004,
   '2026-11-26-0005-open-requests-index': m0005,
+  '2026-11-26-0006-publications': m0006,
 };
 
 export async function migrateToLatest(database: Database): Promise<MigrationResult[]> {

@@ -29,6 +29,10 @@ export interface AgencyTable {
   fax: ColumnType<string | null, string | null | undefined, string | null>;
   email: ColumnType<string | null, string | null | undefined, string | null>;
   website: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Review stages this agency's items pass (3 unless the supervising office allows fewer). */
+  review_stages: ColumnType<number, number | undefined, number>;
+  /** 1 when the supervising office allows this agency fewer than three review stages. */
+  fewer_stages_allowed: ColumnType<number, number | undefined, number>;
   created_at: string;
   updated_at: string;
 }
@@ -253,6 +257,120 @@ export interface NotificationTable {
   read_at: string | null;
 }
 
+export interface PublicationColumnTable {
+  id: Generated<number>;
+  agency_id: number;
+  parent_id: number | null;
+  name: string;
+  /** COLUMN_KINDS key: how often the column must be updated. */
+  kind: string;
+  sort_order: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export type ItemStatus = 'draft' | 'review' | 'scheduled' | 'published' | 'withdrawn';
+export type Validity = 'valid' | 'repealed' | 'expired';
+
+export interface PublicationItemTable {
+  id: Generated<number>;
+  agency_id: number;
+  column_id: number;
+  title: string;
+  body_html: string;
+  info_kind: string;
+  subject_category: string | null;
+  issuing_agency: string;
+  document_number: string | null;
+  written_date: string | null;
+  /** The date the information was made or changed (第二十六条: publish within 20 working days). */
+  made_on: string | null;
+  source_name: string | null;
+  source_url: string | null;
+  interprets_item_id: number | null;
+  scheduled_for: string | null;
+  status: ItemStatus;
+  review_stage: number | null;
+  review_round: ColumnType<number, number | undefined, number>;
+  stages_required: number;
+  drafter_user_id: number;
+  submitted_by: number | null;
+  live_version: ColumnType<number, number | undefined, number>;
+  index_number: string | null;
+  published_date: string | null;
+  first_published_at: string | null;
+  validity: ColumnType<Validity, Validity | undefined, Validity>;
+  validity_on: string | null;
+  withdrawn_at: string | null;
+  withdrawal_reason: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PublicationVersionTable {
+  id: Generated<number>;
+  item_id: number;
+  version: number;
+  title: string;
+  body_html: string;
+  /** JSON: the catalogue metadata as published. */
+  metadata: string;
+  /** JSON array of the attachment ids shown with this version. */
+  attachment_ids: string;
+  correction_note: string | null;
+  published_at: string;
+  published_by: string;
+}
+
+export interface PublicationReviewTable {
+  id: Generated<number>;
+  item_id: number;
+  round: number;
+  stage: number;
+  reviewer_user_id: number;
+  reviewer_name: string;
+  decision: 'approve' | 'reject';
+  /** 涉密性, 准确性, 时效性: 'pass' | 'fail'. */
+  confidentiality: string;
+  accuracy: string;
+  timeliness: string;
+  comment: string | null;
+  /** The final reviewer's reason for approving despite personal data found by the checks. */
+  override_reason: string | null;
+  /** JSON: the automatic findings the reviewer saw. */
+  findings: string;
+  at: string;
+}
+
+export interface PublicationAttachmentTable {
+  id: Generated<number>;
+  item_id: number;
+  file_name: string;
+  kind: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  content: Buffer;
+  text: string | null;
+  current: ColumnType<number, number | undefined, number>;
+  created_at: string;
+}
+
+export interface IndexNumberSequenceTable {
+  agency_id: number;
+  year: number;
+  last_serial: number;
+}
+
+export interface WrongPhraseTable {
+  id: Generated<number>;
+  wrong: string;
+  correct: string;
+  note: string | null;
+  updated_by: string;
+  updated_at: string;
+}
+
 export interface DB {
   agencies: AgencyTable;
   users: UserTable;
@@ -272,12 +390,25 @@ export interface DB {
   letter_templates: LetterTemplateTable;
   review_cases: ReviewCaseTable;
   notifications: NotificationTable;
+  publication_columns: PublicationColumnTable;
+  publication_items: PublicationItemTable;
+  publication_versions: PublicationVersionTable;
+  publication_reviews: PublicationReviewTable;
+  publication_attachments: PublicationAttachmentTable;
+  index_number_sequences: IndexNumberSequenceTable;
+  wrong_phrases: WrongPhraseTable;
 }
 
 export type DisclosureRequest = Selectable<RequestTable>;
 export type RequestEventRow = Selectable<RequestEventTable>;
 export type RequestLetter = Selectable<RequestLetterTable>;
 export type ReviewCase = Selectable<ReviewCaseTable>;
+
+export type PublicationColumn = Selectable<PublicationColumnTable>;
+export type PublicationItem = Selectable<PublicationItemTable>;
+export type PublicationVersion = Selectable<PublicationVersionTable>;
+export type PublicationReview = Selectable<PublicationReviewTable>;
+export type PublicationAttachment = Selectable<PublicationAttachmentTable>;
 
 export type AnnualReport = Selectable<AnnualReportTable>;
 export type AnnualReportVersion = Selectable<AnnualReportVersionTable>;
