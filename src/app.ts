@@ -27,6 +27,8 @@ import { letterTemplateRoutes } from './features/requests/letters/templates-rout
 import { requestImportRoutes } from './features/requests/import/routes.js';
 import { consoleRoutes } from './features/console/routes.js';
 import { portalRoutes } from './features/portal/routes.js';
+import { publicationRoutes } from './features/publications/routes.js';
+import { publicationPortalRoutes } from './features/publications/portal-routes.js';
 import { cookieSecret } from './features/setup/bootstrap.js';
 import { HTTP_STATUS, toAppError } from './http/errors.js';
 import { errorPage } from './http/error-page.js';
@@ -151,6 +153,8 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   await letterTemplateRoutes(app, ctx);
   await requestImportRoutes(app, ctx);
   await portalReportRoutes(app, ctx);
+  await publicationRoutes(app, ctx);
+  await publicationPortalRoutes(app, ctx);
 
   app.get('/favicon.ico', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/static/favicon.svg', 301));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

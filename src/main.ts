@@ -7,6 +7,7 @@ import { migrateToLatest } from './db/migrate.js';
 import { deleteIdleSessions } from './features/accounts/repository.js';
 import { ensureInstalled } from './features/setup/bootstrap.js';
 import { sweepDeadlines } from './jobs/deadline-sweep.js';
+import { publishScheduledItems } from './features/publications/workflow.js';
 import { smtpMailer } from './jobs/mailer.js';
 
 export async function startServer(config: Config = loadConfig()) {
@@ -40,8 +41,14 @@ export async function startServer(config: Config = loadConfig()) {
   };
   const timer = config.sweepMinutes > 0 ? setInterval(sweep, config.sweepMinutes * 60_000) : null;
   timer?.unref();
+  // Scheduled publications go out within a minute of their time.
+  const publisher = setInterval(() => {
+    publishScheduledItems(ctx).catch((err: unknown) => app.log.error({ err }, 'scheduled publication failed'));
+  }, 60_000);
+  publisher.unref();
   const close = async () => {
     if (timer) clearInterval(timer);
+    clearInterval(publisher);
     await app.close();
     await database.close();
     process.exit(0);

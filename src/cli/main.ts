@@ -9,6 +9,7 @@ import { demoCommand, migrateCommand } from './commands/setup.js';
 import { userCommand } from './commands/user.js';
 import { withContext } from './context.js';
 import { sweepDeadlines } from '../jobs/deadline-sweep.js';
+import { publishScheduledItems } from '../features/publications/workflow.js';
 import { smtpMailer } from '../jobs/mailer.js';
 import { loadCalendarAdditions } from '../features/calendar/service.js';
 
@@ -29,12 +30,14 @@ program.addCommand(auditCommand());
 program.addCommand(backupCommand());
 program
   .command('sweep')
-  .description('运行一次期限巡检：标记3个工作日内到期和已超期的申请并提醒承办人（服务运行时每10分钟自动运行）')
+  .description('运行一次巡检：标记3个工作日内到期和已超期的申请并提醒承办人，发布已到时间的定时信息（服务运行时自动运行）')
   .action(async () => {
     await withContext(async (ctx) => {
       const mailer = ctx.config.smtpUrl ? smtpMailer(ctx.config.smtpUrl, ctx.config.mailFrom) : null;
       const r = await sweepDeadlines(ctx, { mailer });
       process.stdout.write(`期限巡检完成：即将到期${r.dueSoon}件，已超期${r.overdue}件，发出提醒${r.notified}条\n`);
+      const published = await publishScheduledItems(ctx);
+      process.stdout.write(`定时发布：发布${published}条信息\n`);
     });
   });
 program.addCommand(calendarCommand({ loadOverrides: () => withContext((ctx) => loadCalendarAdditions(ctx.database.db)) }));

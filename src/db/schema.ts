@@ -288,7 +288,9 @@ export interface PublicationItemTable {
   source_name: string | null;
   source_url: string | null;
   interprets_item_id: number | null;
+  /** ISO timestamp of a scheduled publication. */
   scheduled_for: string | null;
+  correction_note: string | null;
   status: ItemStatus;
   review_stage: number | null;
   review_round: ColumnType<number, number | undefined, number>;
@@ -371,6 +373,82 @@ export interface WrongPhraseTable {
   updated_at: string;
 }
 
+/** 政府信息管理: a rule (规章) or normative document (行政规范性文件) of an agency. */
+export interface RegistryDocumentTable {
+  id: Generated<number>;
+  agency_id: number;
+  kind: 'rule' | 'normative';
+  title: string;
+  /** 文号, e.g. 青政规〔2024〕3号; unique per agency. */
+  document_number: string | null;
+  /** 制发（印发）日期: counted as issued in its year, in force from this day. */
+  issued_on: string;
+  effective_on: string | null;
+  /** 有效期至: the last day the document states it is valid (null: no period stated). */
+  valid_until: string | null;
+  /** 废止: not in force from this day; counted as repealed in its year. */
+  repealed_on: string | null;
+  repeal_reason: string | null;
+  /** 失效 (other than by repeal, e.g. its period ran out): not in force from this day. */
+  expired_on: string | null;
+  expiry_reason: string | null;
+  /** The published item (publication_items.id) marked 已废止/已失效 with the document. */
+  item_id: number | null;
+  note: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A yearly figure of report section 二 entered by an agency. */
+export interface RegistryFigureTable {
+  agency_id: number;
+  year: number;
+  key: 'licensing' | 'penalty' | 'enforcement' | 'fees';
+  /** Decisions: a non-negative integer; fees: 万元 with at most 4 decimals. */
+  value: number;
+  note: string | null;
+  entered_by: string;
+  updated_at: string;
+}
+
+/** One upload of a decision list; its rows are in registry_decisions. */
+export interface RegistryImportTable {
+  id: Generated<number>;
+  agency_id: number;
+  kind: 'licensing' | 'penalty' | 'enforcement';
+  file_name: string;
+  file_bytes: number;
+  status: 'running' | 'done' | 'failed';
+  bytes_read: ColumnType<number, number | undefined, number>;
+  rows_read: ColumnType<number, number | undefined, number>;
+  rows_accepted: ColumnType<number, number | undefined, number>;
+  rows_duplicate: ColumnType<number, number | undefined, number>;
+  rows_rejected: ColumnType<number, number | undefined, number>;
+  /** JSON array of the first 200 row errors: { row, column, message }. */
+  row_errors: ColumnType<string, string | undefined, string>;
+  /** Why the import failed (or is failing, while its rows are deleted). */
+  failure: string | null;
+  started_by_user_id: number | null;
+  started_by_name: string;
+  started_at: string;
+  /** Updated while the import runs; a stale one was interrupted (recoverInterruptedImports). */
+  heartbeat_at: string;
+  finished_at: string | null;
+}
+
+/**
+ * An individual licensing, penalty or enforcement decision: its number and date only. The
+ * lists hold personal data (相对人); none of it is stored.
+ */
+export interface RegistryDecisionTable {
+  id: Generated<number>;
+  agency_id: number;
+  kind: 'licensing' | 'penalty' | 'enforcement';
+  decision_number: string;
+  decided_on: string;
+  import_id: number;
+}
+
 export interface DB {
   agencies: AgencyTable;
   users: UserTable;
@@ -397,6 +475,10 @@ export interface DB {
   publication_attachments: PublicationAttachmentTable;
   index_number_sequences: IndexNumberSequenceTable;
   wrong_phrases: WrongPhraseTable;
+  registry_documents: RegistryDocumentTable;
+  registry_figures: RegistryFigureTable;
+  registry_imports: RegistryImportTable;
+  registry_decisions: RegistryDecisionTable;
 }
 
 export type DisclosureRequest = Selectable<RequestTable>;

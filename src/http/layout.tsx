@@ -81,6 +81,7 @@ export interface ConsoleProps {
 
 const NAV: Array<{ href: string; label: string; show: (a: Actor) => boolean }> = [
   { href: '/console', label: '工作台', show: () => true },
+  { href: '/console/publications', label: '主动公开', show: (a) => a.roles.some((r) => ['systemAdmin', 'officeAdmin', 'agencyAdmin', 'drafter', 'reviewerFirst', 'reviewerSecond', 'reviewerFinal', 'auditor'].includes(r)) },
   { href: '/console/requests', label: '依申请公开', show: (a) => a.roles.some((r) => ['systemAdmin', 'officeAdmin', 'agencyAdmin', 'requestHandler', 'requestApprover', 'auditor'].includes(r)) },
   { href: '/console/reports', label: '年度报告', show: () => true },
   { href: '/console/agencies', label: '单位管理', show: () => true },

@@ -41,6 +41,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('source_url', 'varchar(500)')
     .addColumn('interprets_item_id', 'integer', (c) => c.references('publication_items.id'))
     .addColumn('scheduled_for', 'varchar(30)')
+    // For a correction of a published item: what changed, shown with the next version.
+    .addColumn('correction_note', 'text')
     // Workflow of the working copy: draft → review (stage 1..n) → scheduled | published; withdrawn.
     .addColumn('status', 'varchar(20)', (c) => c.notNull())
     .addColumn('review_stage', 'integer')

@@ -76,3 +76,16 @@ export const DEMO_OFFICE_STAFF: Array<{ suffix: string; title: string; roles: Ro
 ];
 
 export const DEMO_PASSWORD = 'Qingchuan@2026';
+
+/** Every demo agency's columns (栏目): name, kind (how often it must be updated), children. */
+export const DEMO_COLUMNS: Array<{ name: string; kind: string; children?: Array<{ name: string; kind: string }> }> = [
+  { name: '机构概况', kind: 'other' },
+  { name: '政策文件', kind: 'policy', children: [{ name: '行政规范性文件', kind: 'policy' }, { name: '其他文件', kind: 'policy' }] },
+  { name: '政策解读', kind: 'interpretation' },
+  { name: '通知公告', kind: 'notices' },
+  { name: '工作动态', kind: 'news' },
+  { name: '财政信息', kind: 'fiscal' },
+  { name: '规划计划', kind: 'planning' },
+  { name: '统计信息', kind: 'statistics' },
+  { name: '人事信息', kind: 'personnel' },
+];

@@ -5,8 +5,9 @@ import { hashPassword } from '../accounts/passwords.js';
 import { insertUser, setRoles } from '../accounts/repository.js';
 import { findAgencyByName, insertAgency, listAllAgencies, updateAgencyRow } from '../agencies/repository.js';
 import { recordAudit, SYSTEM_ACTOR } from '../audit/service.js';
+import { insertColumn } from '../publications/repository.js';
 import {
-  DEMO_DEPARTMENTS, DEMO_GOVERNMENT, DEMO_OFFICE, DEMO_OFFICE_STAFF, DEMO_PASSWORD, DEMO_STAFF, DEMO_TOWNSHIPS,
+  DEMO_COLUMNS, DEMO_DEPARTMENTS, DEMO_GOVERNMENT, DEMO_OFFICE, DEMO_OFFICE_STAFF, DEMO_PASSWORD, DEMO_STAFF, DEMO_TOWNSHIPS,
   demoCreditCode, type DemoAgency,
 } from './demo-district.js';
 
@@ -56,13 +57,27 @@ export async function loadDemo(ctx: AppContext): Promise<DemoResult> {
         users++;
       }
     };
+    let columns = 0;
+    const addColumns = async (agencyId: number) => {
+      for (const [i, c] of DEMO_COLUMNS.entries()) {
+        const parent = await insertColumn(trx, { agency_id: agencyId, parent_id: null, name: c.name, kind: c.kind, sort_order: i + 1, created_at: at, updated_at: at });
+        columns++;
+        for (const [j, child] of (c.children ?? []).entries()) {
+          await insertColumn(trx, { agency_id: agencyId, parent_id: parent.id, name: child.name, kind: child.kind, sort_order: j + 1, created_at: at, updated_at: at });
+          columns++;
+        }
+      }
+    };
     await addStaff(off.id, DEMO_OFFICE.login, DEMO_OFFICE.shortName, DEMO_OFFICE_STAFF);
+    await addColumns(gov.id);
+    await addColumns(off.id);
     for (const a of [...DEMO_DEPARTMENTS, ...DEMO_TOWNSHIPS]) {
       const agency = await upsert(a, gov.id);
       await addStaff(agency.id, a.login, a.shortName, DEMO_STAFF);
+      await addColumns(agency.id);
     }
     await recordAudit(ctx, trx, SYSTEM_ACTOR, {
-      action: 'system.demoLoaded', entityType: 'agency', entityId: gov.id, agencyId: gov.id, data: { agencies: serial - 1, users },
+      action: 'system.demoLoaded', entityType: 'agency', entityId: gov.id, agencyId: gov.id, data: { agencies: serial - 1, users, columns },
     });
   });
   return { agencies: serial - 1, users, password: DEMO_PASSWORD };

@@ -63,7 +63,7 @@ export async function portalRoutes(app: FastifyInstance, ctx: AppContext) {
   });
 
   // Sections whose feature has landed serve their own pages.
-  for (const s of SECTIONS.filter((x) => !['/annual-reports', '/requests/new', '/guide'].includes(x.path))) {
+  for (const s of SECTIONS.filter((x) => !['/annual-reports', '/requests/new', '/guide', '/catalogue'].includes(x.path))) {
     app.get(s.path, async (_request, reply) => {
       return page(reply, s.title, () => (
         <>

@@ -1,0 +1,151 @@
+/** Reading items: the console's detail and lists, and what the public may see. */
+import type { AppContext } from '../../context.js';
+import type { Executor } from '../../db/database.js';
+import type { PublicationAttachment, PublicationColumn, PublicationItem, PublicationVersion } from '../../db/schema.js';
+import type { PublicationFinding } from '../../domain/publication/checks.js';
+import type { Actor } from '../../domain/roles.js';
+import { notFound } from '../../errors.js';
+import { findAgency, listAllAgencies } from '../agencies/repository.js';
+import { subtreeIds } from '../agencies/tree.js';
+import { itemFindings } from './checks.js';
+import { publicationPolicy } from './policy.js';
+import * as repo from './repository.js';
+import { itemInScope } from './service.js';
+
+export interface ItemDetail {
+  item: PublicationItem;
+  agencyName: string;
+  column: PublicationColumn | null;
+  attachments: repo.AttachmentInfo[];
+  reviews: Awaited<ReturnType<typeof repo.listReviews>>;
+  versions: PublicationVersion[];
+  findings: PublicationFinding[];
+  interpretations: Awaited<ReturnType<typeof repo.interpretationsOf>>;
+  interprets: PublicationItem | null;
+}
+
+export async function getItemDetail(ctx: AppContext, actor: Actor, id: number): Promise<ItemDetail> {
+  const item = await itemInScope(ctx, actor, id);
+  const db = ctx.database.db;
+  const interprets = item.interprets_item_id ? (await repo.findItem(db, item.interprets_item_id)) ?? null : null;
+  return {
+    item,
+    agencyName: (await findAgency(db, item.agency_id))?.name ?? '',
+    column: (await repo.findColumn(db, item.column_id)) ?? null,
+    attachments: await repo.listAttachments(db, item.id, true),
+    reviews: await repo.listReviews(db, item.id),
+    versions: await repo.listVersions(db, item.id),
+    findings: item.status === 'withdrawn' ? [] : await itemFindings(ctx, item),
+    interpretations: await repo.interpretationsOf(db, item.id, false),
+    interprets,
+  };
+}
+
+/** Items of the agencies in the actor's scope (optionally one agency and its subtree). */
+export async function listItemsForActor(ctx: AppContext, actor: Actor, query: { agencyId?: number; status?: string; q?: string; page: number }) {
+  const agencies = await listAllAgencies(ctx.database.db);
+  const visible = agencies.filter((a) => publicationPolicy.view(actor, a.id)).map((a) => a.id);
+  const ids = query.agencyId ? visible.filter((id) => subtreeIds(agencies, query.agencyId!).has(id)) : visible;
+  const pageSize = 50;
+  const { rows, total } = await repo.listItems(ctx.database.db, {
+    agencyIds: ids, status: query.status, q: query.q, limit: pageSize, offset: (query.page - 1) * pageSize,
+  });
+  return { rows, total, pageSize, agencies: agencies.filter((a) => visible.includes(a.id)) };
+}
+
+/** Items waiting for this reviewer: at a stage whose role the reviewer holds, in scope. */
+export async function reviewQueue(ctx: AppContext, actor: Actor) {
+  const agencies = await listAllAgencies(ctx.database.db);
+  const ids = agencies.filter((a) => publicationPolicy.review(actor, a.id)).map((a) => a.id);
+  const { rows } = await repo.listItems(ctx.database.db, { agencyIds: ids, status: 'review', limit: 200, offset: 0 });
+  return rows;
+}
+
+/** The attachment of an item the staff member may see (any, also retired ones). */
+export async function staffAttachment(ctx: AppContext, actor: Actor, itemId: number, attachmentId: number): Promise<PublicationAttachment> {
+  await itemInScope(ctx, actor, itemId);
+  const attachment = await repo.findAttachment(ctx.database.db, itemId, attachmentId);
+  if (!attachment) throw notFound('附件');
+  return attachment;
+}
+
+// ---- the public ---------------------------------------------------------------------------
+
+export interface PublicItem {
+  item: PublicationItem;
+  version: PublicationVersion;
+  metadata: Record<string, string | number | null>;
+  attachments: repo.AttachmentInfo[];
+  column: PublicationColumn | null;
+  agencyName: string;
+  interpretations: Awaited<ReturnType<typeof repo.interpretationsOf>>;
+  interprets: { id: number; title: string } | null;
+}
+
+function isPublic(item: PublicationItem | undefined): item is PublicationItem {
+  return !!item && item.live_version > 0 && !item.withdrawn_at;
+}
+
+/** The live version of a published item; NOT_FOUND for drafts and withdrawn items alike. */
+export async function publicItem(db: Executor, id: number): Promise<PublicItem> {
+  const item = await repo.findItem(db, id);
+  if (!isPublic(item)) throw notFound('信息');
+  const version = (await repo.findVersion(db, item.id, item.live_version))!;
+  const shown = new Set(JSON.parse(version.attachment_ids) as number[]);
+  const attachments = (await repo.listAttachments(db, item.id, false)).filter((a) => shown.has(a.id));
+  const interpretsRow = item.interprets_item_id ? await repo.findItem(db, item.interprets_item_id) : undefined;
+  return {
+    item,
+    version,
+    metadata: JSON.parse(version.metadata) as Record<string, string | number | null>,
+    attachments,
+    column: (await repo.findColumn(db, item.column_id)) ?? null,
+    agencyName: (await findAgency(db, item.agency_id))?.name ?? '',
+    interpretations: await repo.interpretationsOf(db, item.id, true),
+    interprets: isPublic(interpretsRow) ? { id: interpretsRow.id, title: interpretsRow.title } : null,
+  };
+}
+
+/** An attachment the public may download: one shown with the item's live version. */
+export async function publicAttachment(db: Executor, itemId: number, attachmentId: number): Promise<PublicationAttachment> {
+  const { version } = await publicItem(db, itemId);
+  const shown = JSON.parse(version.attachment_ids) as number[];
+  const attachment = shown.includes(attachmentId) ? await repo.findAttachment(db, itemId, attachmentId) : undefined;
+  if (!attachment) throw notFound('附件');
+  return attachment;
+}
+
+/** A column's public items, newest first (titles from the live versions). */
+export async function publicColumn(db: Executor, columnId: number, page: number) {
+  const column = await repo.findColumn(db, columnId);
+  if (!column) throw notFound('栏目');
+  const pageSize = 20;
+  const base = db
+    .selectFrom('publication_items as i')
+    .innerJoin('publication_versions as v', (j) => j.onRef('v.item_id', '=', 'i.id').onRef('v.version', '=', 'i.live_version'))
+    .where('i.column_id', '=', column.id)
+    .where('i.live_version', '>', 0)
+    .where('i.withdrawn_at', 'is', null);
+  const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const rows = await base
+    .select(['i.id', 'v.title', 'i.published_date', 'i.index_number', 'i.validity', 'i.document_number'])
+    .orderBy('i.published_date', 'desc')
+    .orderBy('i.id', 'desc')
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute();
+  const children = (await repo.listColumnsOf(db, [column.agency_id])).filter((c) => c.parent_id === column.id);
+  return { column, rows, total: Number(total.n), pageSize, children, agencyName: (await findAgency(db, column.agency_id))?.name ?? '' };
+}
+
+/** Counts of items published in a year per info kind (section 一 of the annual report). */
+export async function publishedCounts(db: Executor, agencyIds: readonly number[], year: number) {
+  const rows = await repo.countPublishedByKind(db, agencyIds, year);
+  const byKind: Record<string, number> = {};
+  let total = 0;
+  for (const r of rows) {
+    byKind[r.infoKind] = (byKind[r.infoKind] ?? 0) + r.count;
+    total += r.count;
+  }
+  return { total, byKind };
+}
