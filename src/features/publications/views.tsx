@@ -328,8 +328,8 @@ export function ItemDetailPage(props: { actor: Actor; detail: ItemDetail; csrfTo
               {REVIEW_ASPECTS.map((a) => (
                 <fieldset class="roles">
                   <legend>{a.label}：{a.question}</legend>
-                  <label><input type="radio" name={a.key} value="pass" required /> 通过</label>
-                  <label><input type="radio" name={a.key} value="fail" /> 不通过</label>
+                  <label class="check"><input type="radio" name={a.key} value="pass" required /> 通过</label>
+                  <label class="check"><input type="radio" name={a.key} value="fail" /> 不通过</label>
                 </fieldset>
               ))}
               <label for="comment">审核意见（退回时必填）</label>
@@ -342,8 +342,8 @@ export function ItemDetailPage(props: { actor: Actor; detail: ItemDetail; csrfTo
               )}
               <fieldset class="roles">
                 <legend>审核结论</legend>
-                <label><input type="radio" name="decision" value="approve" required /> {final ? (item.scheduled_for ? '同意，按定时发布' : '同意发布') : '同意，送下一环节'}</label>
-                <label><input type="radio" name="decision" value="reject" /> 退回修改</label>
+                <label class="check"><input type="radio" name="decision" value="approve" required /> {final ? (item.scheduled_for ? '同意，按定时发布' : '同意发布') : '同意，送下一环节'}</label>
+                <label class="check"><input type="radio" name="decision" value="reject" /> 退回修改</label>
               </fieldset>
               <button type="submit">提交审核意见</button>
             </form>
