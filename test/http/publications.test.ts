@@ -272,5 +272,7 @@ describe.each(DIALECTS)('proactive publication on %s', (dialect) => {
     // Published: 工作要点 (planning); 公示, 招生计划, 定时, 两级 (notice); 办法 (normative), 解读 (interpretation).
     // The withdrawn notice is not counted.
     expect(counts).toEqual({ total: 7, byKind: { planning: 1, notice: 4, normative: 1, interpretation: 1 } });
+    const editor = await admin.get(`/console/reports/${d.deptA.id}/2026`);
+    expect(editor.body).toContain('主动公开记录（可引用）：2026年度主动公开政府信息7条，其中通知公告4条、行政规范性文件1条、政策解读1条、规划计划1条。');
   });
 });

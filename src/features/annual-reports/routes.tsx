@@ -17,6 +17,8 @@ import {
   reportOverview, rollUpReports, saveReportForm, saveReportJson, startCorrection,
 } from './service.js';
 import { ReportEditorPage, statusText } from './views/editor.js';
+import { publicationSentence } from '../../domain/publication/summary.js';
+import { publishedCounts } from '../publications/queries.js';
 import { RULE_LABELS, statedCells } from '../../domain/report/index.js';
 import { CheckUploadPage, ComparePage, OverviewPage, RollUpPage } from './views/office.js';
 
@@ -61,8 +63,9 @@ export async function annualReportRoutes(app: FastifyInstance, ctx: AppContext) 
   const editor = async (request: FastifyRequest, reply: FastifyReply, agencyId: number, year: number, extra: { error?: AppError; submitted?: Record<string, unknown>; status?: number } = {}) => {
     const { actor } = requireStaff(request);
     const state = await getReportState(ctx, actor, agencyId, year);
+    const publication = publicationSentence(year, await publishedCounts(ctx.database.db, [agencyId], year));
     return sendConsolePage(request, reply, `${state.agency.short_name}${year}年年报`, ({ csrfToken }) => (
-      <ReportEditorPage state={state} csrfToken={csrfToken} canEdit={reportPolicy.edit(actor, agencyId)} canPublish={reportPolicy.publish(actor, agencyId)}
+      <ReportEditorPage state={state} publication={publication} csrfToken={csrfToken} canEdit={reportPolicy.edit(actor, agencyId)} canPublish={reportPolicy.publish(actor, agencyId)}
         error={extra.error?.message} fields={extra.error?.fields} submitted={extra.submitted} />
     ), { status: extra.status, styles: STYLES, scripts: SCRIPTS });
   };

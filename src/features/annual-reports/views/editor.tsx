@@ -57,6 +57,8 @@ export function FindingList(props: { findings: readonly Finding[]; explanations?
 
 export interface EditorProps {
   state: ReportState;
+  /** The year's proactive publication in one sentence, from the items published in gongkai. */
+  publication?: string;
   csrfToken: string;
   canEdit: boolean;
   canPublish: boolean;
@@ -109,6 +111,7 @@ export function ReportEditorPage(props: EditorProps) {
         <CsrfField token={props.csrfToken} />
         <fieldset disabled={!editable}>
           <h2>一、总体情况</h2>
+          {props.publication && <p class="hint" id="publication-figures">主动公开记录（可引用）：{props.publication}</p>}
           <textarea name="narrativeOverview" rows={8} aria-label="一、总体情况">{text('narrativeOverview', data.narrative.overview)}</textarea>
           <h2>二、主动公开政府信息情况</h2>
           <div class="gk-s2">
