@@ -38,6 +38,11 @@ export interface Config {
   publicRateLimit: number;
   /** GONGKAI_SWEEP_MINUTES: how often the server runs the deadline sweep (default 10; 0 = never). */
   sweepMinutes: number;
+  /**
+   * GONGKAI_PUBLIC_URL: the portal's public address (https://www.example.gov.cn), for the absolute
+   * links of feeds, the sitemap and the static export. Empty: taken from each request's Host.
+   */
+  publicUrl: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -57,6 +62,13 @@ function bool(env: NodeJS.ProcessEnv, name: string): boolean {
   if (raw === '' || raw === 'false' || raw === '0' || raw === 'no') return false;
   if (raw === 'true' || raw === '1' || raw === 'yes') return true;
   throw new ConfigError(`${name} must be true or false, got "${env[name]}"`);
+}
+
+function publicUrl(raw: string | undefined): string | null {
+  const value = raw?.trim();
+  if (!value) return null;
+  if (!/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(value)) throw new ConfigError(`GONGKAI_PUBLIC_URL must be an http(s) address, got "${raw}"`);
+  return value.replace(/\/+$/, '');
 }
 
 /** Reads the configuration from an environment (process.env by default). */
@@ -87,5 +99,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sweepMinutes: int(env, 'GONGKAI_SWEEP_MINUTES', 10, 0, 24 * 60),
     loginRateLimit: int(env, 'GONGKAI_LOGIN_RATE_LIMIT', 20, 1, 100_000),
     publicRateLimit: int(env, 'GONGKAI_PUBLIC_RATE_LIMIT', 10, 1, 100_000),
+    publicUrl: publicUrl(env.GONGKAI_PUBLIC_URL),
   };
 }

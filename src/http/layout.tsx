@@ -68,6 +68,21 @@ export function PortalLayout(props: PortalProps) {
   );
 }
 
+/** A page for printing: the content alone, with the site's name above it (no navigation). */
+export function PrintLayout(props: { title: string; siteName: string; children: ComponentChildren }) {
+  return (
+    <html lang="zh-CN">
+      <Head title={`${props.title} - ${props.siteName}`} />
+      <body class="print-view">
+        <main id="main" class="wrap">
+          <p class="print-site">{props.siteName}</p>
+          {props.children}
+        </main>
+      </body>
+    </html>
+  );
+}
+
 export interface ConsoleProps {
   title: string;
   styles?: readonly string[];
@@ -83,6 +98,7 @@ const NAV: Array<{ href: string; label: string; show: (a: Actor) => boolean }> =
   { href: '/console', label: '工作台', show: () => true },
   { href: '/console/publications', label: '主动公开', show: (a) => a.roles.some((r) => ['systemAdmin', 'officeAdmin', 'agencyAdmin', 'drafter', 'reviewerFirst', 'reviewerSecond', 'reviewerFinal', 'auditor'].includes(r)) },
   { href: '/console/requests', label: '依申请公开', show: (a) => a.roles.some((r) => ['systemAdmin', 'officeAdmin', 'agencyAdmin', 'requestHandler', 'requestApprover', 'auditor'].includes(r)) },
+  { href: '/console/registry', label: '政府信息管理', show: () => true },
   { href: '/console/reports', label: '年度报告', show: () => true },
   { href: '/console/agencies', label: '单位管理', show: () => true },
   { href: '/console/users', label: '用户管理', show: (a) => a.roles.some((r) => ['systemAdmin', 'officeAdmin', 'agencyAdmin', 'auditor'].includes(r)) },

@@ -267,6 +267,28 @@ describe.each(DIALECTS)('proactive publication on %s', (dialect) => {
     expect(portal.body).toContain(`href="/items/${interpretation.id}"`);
   });
 
+  it('serves an RSS feed per column, a sitemap, a print view and the agency’s page', async () => {
+    const rss = await app.inject({ url: `/columns/${columnId}/rss.xml`, headers: { host: 'gk.example.gov.cn' } });
+    expect(rss.headers['content-type']).toBe('application/rss+xml; charset=utf-8');
+    expect(rss.body).toContain('<title>测试区教育局 - 通知公告</title>');
+    expect(rss.body).toContain('<link>http://gk.example.gov.cn/columns/');
+    expect(rss.body).not.toContain('待撤回的信息');
+    expect([...rss.body.matchAll(/<item>/g)].length).toBe(7);
+    const index = await app.inject({ url: '/sitemap.xml', headers: { host: 'gk.example.gov.cn' } });
+    expect(index.body).toContain('<loc>http://gk.example.gov.cn/sitemaps/items-1.xml</loc>');
+    const items = await app.inject({ url: '/sitemaps/items-1.xml', headers: { host: 'gk.example.gov.cn' } });
+    expect([...items.body.matchAll(/<url>/g)].length).toBe(7);
+    expect((await app.inject({ url: '/sitemaps/items-x.xml' })).statusCode).toBe(404);
+    const firstId = Number(/items\/(\d+)</.exec(items.body)![1]);
+    const print = await app.inject({ url: `/items/${firstId}/print` });
+    expect(print.statusCode).toBe(200);
+    expect(print.body).toContain('class="print-view"');
+    expect(print.body).not.toContain('主导航');
+    const agency = await app.inject({ url: `/agencies/${d.deptA.id}` });
+    expect(agency.body).toContain(`href="/columns/${columnId}"`);
+    expect(agency.body).toContain(`href="/guide/${d.deptA.id}"`);
+  });
+
   it('counts the year’s published items per info kind for the report', async () => {
     const counts = await publishedCounts(ctx.database.db, [d.deptA.id], 2026);
     // Published: 工作要点 (planning); 公示, 招生计划, 定时, 两级 (notice); 办法 (normative), 解读 (interpretation).

@@ -1,42 +1,121 @@
 /**
- * What the public sees of proactive publication: the catalogue (agencies and their columns), a
- * column's items, and an item with its catalogue data, body, attachments and interpretations.
+ * What the public sees of proactive publication: the catalogue (agencies and their columns), an
+ * agency's page, a column's items (and its RSS feed), an item with its catalogue data, body,
+ * attachments and interpretations (and a print view), and the sitemap.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.js';
+import { htmlToText } from '../../domain/publication/sanitize.js';
+import { notFound } from '../../errors.js';
 import { idParam } from '../../http/guards.js';
+import { PrintLayout, renderDocument } from '../../http/layout.js';
 import { beijingTime } from '../audit/views.js';
-import { treeOrder } from '../agencies/tree.js';
-import { sendPortalPage } from '../portal/page.js';
 import { listAllAgencies } from '../agencies/repository.js';
-import { listColumnsOf } from './repository.js';
+import { treeOrder } from '../agencies/tree.js';
+import { sendPortalPage, siteName } from '../portal/page.js';
+import { rssFeed, SITEMAP_CHUNK, sitemapIndex, urlSet } from './feeds.js';
+import { columnFeedItems, highestItemId, publicAttachment, publicColumn, publicItem, publicItemsInIdRange, type PublicItem } from './queries.js';
+import { findColumn, listColumnsOf } from './repository.js';
 import { sendAttachment } from './routes.js';
-import { publicAttachment, publicColumn, publicItem } from './queries.js';
 import { columnTree, infoKindLabel, VALIDITY_LABELS } from './views.js';
+
+/** An item as the public reads it (the page and its print view). */
+function ItemArticle(props: { data: PublicItem; print?: boolean }) {
+  const { item, version, metadata } = props.data;
+  const text = (k: string) => (metadata[k] === null || metadata[k] === undefined ? '' : String(metadata[k]));
+  return (
+    <article class="item">
+      {!props.print && (
+        <p class="breadcrumb">
+          <a href="/catalogue">法定主动公开内容</a> › <a href={`/agencies/${item.agency_id}`}>{props.data.agencyName}</a>
+          {props.data.column && <> › <a href={`/columns/${props.data.column.id}`}>{props.data.column.name}</a></>}
+        </p>
+      )}
+      <table class="catalogue-data">
+        <caption>信息目录</caption>
+        <tbody>
+          <tr><th scope="row">索引号</th><td>{text('indexNumber')}</td><th scope="row">主题分类</th><td>{text('subjectCategory')}</td></tr>
+          <tr><th scope="row">发布机构</th><td>{text('issuingAgency')}</td><th scope="row">信息类别</th><td>{infoKindLabel(text('infoKind'))}</td></tr>
+          <tr><th scope="row">文号</th><td>{text('documentNumber')}</td><th scope="row">成文日期</th><td>{text('writtenDate')}</td></tr>
+          <tr><th scope="row">发布日期</th><td>{text('publishedDate')}</td><th scope="row">有效性</th><td>{VALIDITY_LABELS[item.validity]}{item.validity_on && `（${item.validity_on}起）`}</td></tr>
+        </tbody>
+      </table>
+      {item.validity !== 'valid' && <p class="notice" role="note">本文件{VALIDITY_LABELS[item.validity]}{item.validity_on ? `（${item.validity_on}）` : ''}，仅供查阅。</p>}
+      <h1>{version.title}</h1>
+      {version.version > 1 && <p class="hint">修改于 {beijingTime(version.published_at).slice(0, 16)}{version.correction_note && `：${version.correction_note}`}</p>}
+      {text('sourceName') && <p class="hint">来源：{text('sourceName')}</p>}
+      <div class="item-body" dangerouslySetInnerHTML={{ __html: version.body_html }} />
+      {props.data.attachments.length > 0 && (
+        <section aria-labelledby="h-att">
+          <h2 id="h-att">附件</h2>
+          <ul>{props.data.attachments.map((a) => <li><a href={`/items/${item.id}/attachments/${a.id}`}>{a.file_name}</a>（{Math.ceil(a.size / 1024)} KB）</li>)}</ul>
+        </section>
+      )}
+      {props.data.interprets && <p>解读文件：<a href={`/items/${props.data.interprets.id}`}>{props.data.interprets.title}</a></p>}
+      {props.data.interpretations.length > 0 && (
+        <section aria-labelledby="h-int">
+          <h2 id="h-int">政策解读</h2>
+          <ul>{props.data.interpretations.map((i) => <li><a href={`/items/${i.id}`}>{i.title}</a></li>)}</ul>
+        </section>
+      )}
+      {!props.print && <p class="item-tools"><a href={`/items/${item.id}/print`}>打印版</a></p>}
+    </article>
+  );
+}
+
+/** The portal's public address: configured, or the address this request came to. */
+export function publicBase(ctx: AppContext, request: FastifyRequest): string {
+  return ctx.config.publicUrl ?? `${request.protocol}://${request.host}`;
+}
 
 export async function publicationPortalRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const db = ctx.database.db;
 
   app.get('/catalogue', async (_request, reply) => {
     const columns = await listColumnsOf(db, (await listAllAgencies(db)).map((a) => a.id));
-    return sendPortalPage(ctx, reply, '法定主动公开内容', (agencies) => {
-      return (
-        <>
-          <h1>法定主动公开内容</h1>
-          <p>依照《条例》第十九条、第二十条等规定应当主动公开的政府信息，按公开主体和栏目编排。</p>
-          {treeOrder(agencies, (id) => columns.some((c) => c.agency_id === id)).map((a) => (
-            <section aria-labelledby={`ag-${a.id}`}>
-              <h2 id={`ag-${a.id}`}>{a.name}</h2>
-              <ul class="column-list">
-                {columnTree(columns.filter((c) => c.agency_id === a.id)).map((c) => (
-                  <li class={`indent-${Math.min(c.depth, 3)}`}><a href={`/columns/${c.id}`}>{c.name}</a></li>
-                ))}
-              </ul>
-            </section>
-          ))}
-        </>
-      );
-    });
+    return sendPortalPage(ctx, reply, '法定主动公开内容', (agencies) => (
+      <>
+        <h1>法定主动公开内容</h1>
+        <p>依照《条例》第十九条、第二十条等规定应当主动公开的政府信息，按公开主体和栏目编排。</p>
+        {treeOrder(agencies, (id) => columns.some((c) => c.agency_id === id)).map((a) => (
+          <section aria-labelledby={`ag-${a.id}`}>
+            <h2 id={`ag-${a.id}`}><a href={`/agencies/${a.id}`}>{a.name}</a></h2>
+            <ul class="column-list">
+              {columnTree(columns.filter((c) => c.agency_id === a.id)).map((c) => (
+                <li class={`indent-${Math.min(c.depth, 3)}`}><a href={`/columns/${c.id}`}>{c.name}</a></li>
+              ))}
+            </ul>
+          </section>
+        ))}
+      </>
+    ));
+  });
+
+  app.get('/agencies/:id', async (request, reply) => {
+    const id = idParam(request);
+    const agencies = await listAllAgencies(db);
+    const agency = agencies.find((a) => a.id === id);
+    if (!agency) throw notFound('机关');
+    const columns = await listColumnsOf(db, [agency.id]);
+    return sendPortalPage(ctx, reply, agency.name, () => (
+      <>
+        <h1>{agency.name}</h1>
+        <ul class="sections">
+          <li class="section-card"><h2><a href={`/guide/${agency.id}`}>政府信息公开指南</a></h2><p>分类、编排体系、获取方式和工作机构的联系方式。</p></li>
+          <li class="section-card"><h2><a href="/rules">政府信息公开制度</a></h2><p>政府信息公开工作的制度规定。</p></li>
+          <li class="section-card"><h2><a href="/annual-reports">政府信息公开年报</a></h2><p>各年度政府信息公开工作年度报告。</p></li>
+          <li class="section-card"><h2><a href={`/requests/new?agencyId=${agency.id}`}>依申请公开</a></h2><p>向本机关申请获取政府信息。</p></li>
+        </ul>
+        <section aria-labelledby="h-columns">
+          <h2 id="h-columns">法定主动公开内容</h2>
+          {columns.length === 0 ? <p class="empty">暂无公开内容。</p> : (
+            <ul class="column-list">
+              {columnTree(columns).map((c) => <li class={`indent-${Math.min(c.depth, 3)}`}><a href={`/columns/${c.id}`}>{c.name}</a></li>)}
+            </ul>
+          )}
+        </section>
+      </>
+    ));
   });
 
   app.get('/columns/:id', async (request, reply) => {
@@ -46,7 +125,7 @@ export async function publicationPortalRoutes(app: FastifyInstance, ctx: AppCont
     const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
     return sendPortalPage(ctx, reply, data.column.name, () => (
       <>
-        <p class="breadcrumb"><a href="/catalogue">法定主动公开内容</a> › {data.agencyName}</p>
+        <p class="breadcrumb"><a href="/catalogue">法定主动公开内容</a> › <a href={`/agencies/${data.column.agency_id}`}>{data.agencyName}</a></p>
         <h1>{data.column.name}</h1>
         {data.children.length > 0 && (
           <ul class="column-list">{data.children.map((c) => <li><a href={`/columns/${c.id}`}>{c.name}</a></li>)}</ul>
@@ -65,54 +144,65 @@ export async function publicationPortalRoutes(app: FastifyInstance, ctx: AppCont
         {pages > 1 && (
           <nav class="pager" aria-label="分页">
             {page > 1 && <a href={`/columns/${id}?page=${page - 1}`}>上一页</a>}
-            <span>第{page}/{pages}页</span>
+            <span>第{page}/{pages}页（共{data.total}条）</span>
             {page < pages && <a href={`/columns/${id}?page=${page + 1}`}>下一页</a>}
           </nav>
         )}
+        <p class="item-tools"><a href={`/columns/${id}/rss.xml`}>RSS订阅</a></p>
       </>
     ));
   });
 
+  app.get('/columns/:id/rss.xml', async (request, reply) => {
+    const column = await findColumn(db, idParam(request));
+    if (!column) throw notFound('栏目');
+    const agencies = await listAllAgencies(db);
+    const agencyName = agencies.find((a) => a.id === column.agency_id)?.name ?? '';
+    const base = publicBase(ctx, request);
+    const items = await columnFeedItems(db, column.id);
+    const xml = rssFeed(
+      { title: `${agencyName} - ${column.name}`, link: `${base}/columns/${column.id}`, description: `${siteName(agencies)}政府信息公开专栏：${agencyName}${column.name}` },
+      items.map((i) => ({ title: i.title, link: `${base}/items/${i.id}`, publishedAt: i.published_at, summary: htmlToText(i.body_html).replace(/\s+/g, ' ').slice(0, 200) })),
+    );
+    return reply.type('application/rss+xml; charset=utf-8').header('cache-control', 'public, max-age=300').send(xml);
+  });
+
   app.get('/items/:id', async (request, reply) => {
     const data = await publicItem(db, idParam(request));
-    const { item, version, metadata } = data;
-    const text = (k: string) => (metadata[k] === null || metadata[k] === undefined ? '' : String(metadata[k]));
-    return sendPortalPage(ctx, reply, version.title, () => (
-      <article class="item">
-        <p class="breadcrumb"><a href="/catalogue">法定主动公开内容</a> › {data.agencyName}{data.column && <> › <a href={`/columns/${data.column.id}`}>{data.column.name}</a></>}</p>
-        <table class="catalogue-data">
-          <caption>信息目录</caption>
-          <tbody>
-            <tr><th scope="row">索引号</th><td>{text('indexNumber')}</td><th scope="row">主题分类</th><td>{text('subjectCategory')}</td></tr>
-            <tr><th scope="row">发布机构</th><td>{text('issuingAgency')}</td><th scope="row">信息类别</th><td>{infoKindLabel(text('infoKind'))}</td></tr>
-            <tr><th scope="row">文号</th><td>{text('documentNumber')}</td><th scope="row">成文日期</th><td>{text('writtenDate')}</td></tr>
-            <tr><th scope="row">发布日期</th><td>{text('publishedDate')}</td><th scope="row">有效性</th><td>{VALIDITY_LABELS[item.validity]}{item.validity_on && `（${item.validity_on}起）`}</td></tr>
-          </tbody>
-        </table>
-        {item.validity !== 'valid' && <p class="notice" role="note">本文件{VALIDITY_LABELS[item.validity]}{item.validity_on ? `（${item.validity_on}）` : ''}，仅供查阅。</p>}
-        <h1>{version.title}</h1>
-        {version.version > 1 && <p class="hint">修改于 {beijingTime(version.published_at).slice(0, 16)}{version.correction_note && `：${version.correction_note}`}</p>}
-        {text('sourceName') && <p class="hint">来源：{text('sourceName')}</p>}
-        <div class="item-body" dangerouslySetInnerHTML={{ __html: version.body_html }} />
-        {data.attachments.length > 0 && (
-          <section aria-labelledby="h-att">
-            <h2 id="h-att">附件</h2>
-            <ul>{data.attachments.map((a) => <li><a href={`/items/${item.id}/attachments/${a.id}`}>{a.file_name}</a>（{Math.ceil(a.size / 1024)} KB）</li>)}</ul>
-          </section>
-        )}
-        {data.interprets && <p>解读文件：<a href={`/items/${data.interprets.id}`}>{data.interprets.title}</a></p>}
-        {data.interpretations.length > 0 && (
-          <section aria-labelledby="h-int">
-            <h2 id="h-int">政策解读</h2>
-            <ul>{data.interpretations.map((i) => <li><a href={`/items/${i.id}`}>{i.title}</a></li>)}</ul>
-          </section>
-        )}
-      </article>
-    ));
+    return sendPortalPage(ctx, reply, data.version.title, () => <ItemArticle data={data} />);
+  });
+
+  app.get('/items/:id/print', async (request, reply) => {
+    const data = await publicItem(db, idParam(request));
+    const html = renderDocument(<PrintLayout title={data.version.title} siteName={siteName(await listAllAgencies(db))}><ItemArticle data={data} print /></PrintLayout>);
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'public, max-age=60').send(html);
   });
 
   app.get('/items/:id/attachments/:attachmentId', async (request, reply) => {
     const attachment = await publicAttachment(db, idParam(request), idParam(request, 'attachmentId'));
     return sendAttachment(reply.header('cache-control', 'public, max-age=300'), attachment);
+  });
+
+  // The sitemap: an index of the fixed pages and of the items in id ranges of 50,000.
+  app.get('/sitemap.xml', async (request, reply) => {
+    const base = publicBase(ctx, request);
+    const chunks = Math.ceil((await highestItemId(db)) / SITEMAP_CHUNK);
+    const files = [{ loc: `${base}/sitemaps/pages.xml` }, ...Array.from({ length: chunks }, (_, n) => ({ loc: `${base}/sitemaps/items-${n + 1}.xml` }))];
+    return reply.type('application/xml; charset=utf-8').header('cache-control', 'public, max-age=3600').send(sitemapIndex(files));
+  });
+  app.get('/sitemaps/pages.xml', async (request, reply) => {
+    const base = publicBase(ctx, request);
+    const agencies = await listAllAgencies(db);
+    const columns = await listColumnsOf(db, agencies.map((a) => a.id));
+    const paths = ['/', '/guide', '/rules', '/catalogue', '/annual-reports', '/requests/new', ...agencies.flatMap((a) => [`/agencies/${a.id}`, `/guide/${a.id}`]), ...columns.map((c) => `/columns/${c.id}`)];
+    return reply.type('application/xml; charset=utf-8').header('cache-control', 'public, max-age=3600').send(urlSet(paths.map((p) => ({ loc: `${base}${p}` }))));
+  });
+  app.get('/sitemaps/items-:n.xml', async (request, reply) => {
+    const raw = (request.params as Record<string, string>).n ?? '';
+    if (!/^[1-9][0-9]{0,5}$/.test(raw)) throw notFound('页面');
+    const n = Number(raw);
+    const base = publicBase(ctx, request);
+    const rows = await publicItemsInIdRange(db, (n - 1) * SITEMAP_CHUNK + 1, n * SITEMAP_CHUNK);
+    return reply.type('application/xml; charset=utf-8').header('cache-control', 'public, max-age=3600').send(urlSet(rows.map((r) => ({ loc: `${base}/items/${r.id}`, lastmod: r.published_at }))));
   });
 }

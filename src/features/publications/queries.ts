@@ -149,3 +149,37 @@ export async function publishedCounts(db: Executor, agencyIds: readonly number[]
   }
   return { total, byKind };
 }
+
+/** The newest public items of a column with their live versions (for its feed). */
+export async function columnFeedItems(db: Executor, columnId: number, limit = 20) {
+  return db
+    .selectFrom('publication_items as i')
+    .innerJoin('publication_versions as v', (j) => j.onRef('v.item_id', '=', 'i.id').onRef('v.version', '=', 'i.live_version'))
+    .select(['i.id', 'v.title', 'v.body_html', 'v.published_at'])
+    .where('i.column_id', '=', columnId)
+    .where('i.live_version', '>', 0)
+    .where('i.withdrawn_at', 'is', null)
+    .orderBy('v.published_at', 'desc')
+    .orderBy('i.id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** Public items with ids in [fromId, toId], with the time of their live version (sitemap). */
+export async function publicItemsInIdRange(db: Executor, fromId: number, toId: number) {
+  return db
+    .selectFrom('publication_items as i')
+    .innerJoin('publication_versions as v', (j) => j.onRef('v.item_id', '=', 'i.id').onRef('v.version', '=', 'i.live_version'))
+    .select(['i.id', 'v.published_at'])
+    .where('i.id', '>=', fromId)
+    .where('i.id', '<=', toId)
+    .where('i.live_version', '>', 0)
+    .where('i.withdrawn_at', 'is', null)
+    .orderBy('i.id')
+    .execute();
+}
+
+export async function highestItemId(db: Executor): Promise<number> {
+  const row = await db.selectFrom('publication_items').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
+  return Number(row?.id ?? 0);
+}
