@@ -179,9 +179,15 @@ describe.each(DIALECTS)('annual reports on %s', (dialect) => {
     expect(latest.body).toContain('1600');
     expect(latest.body).toContain('行政许可决定数量统计遗漏');
     expect(latest.body).toContain('第2版');
-    const first = await app.inject({ method: 'GET', url: `/annual-reports/${d.deptA.id}/2025?version=1` });
+    expect(latest.body).toContain(`href="/annual-reports/${d.deptA.id}/2025/versions/1"`);
+    const first = await app.inject({ method: 'GET', url: `/annual-reports/${d.deptA.id}/2025/versions/1` });
     expect(first.body).toContain('这是第1版，已被更正');
     expect(first.body).toContain('1500');
+    expect(first.body).toContain(`href="/annual-reports/${d.deptA.id}/2025/versions/1/download/docx"`);
+    const firstJson = await app.inject({ method: 'GET', url: `/annual-reports/${d.deptA.id}/2025/versions/1/download/json` });
+    expect(JSON.parse(firstJson.body).section2.licensing.decisions).toBe(1500);
+    // The query form of earlier links still works.
+    expect((await app.inject({ method: 'GET', url: `/annual-reports/${d.deptA.id}/2025?version=1` })).body).toContain('这是第1版，已被更正');
     expect((await app.inject({ method: 'GET', url: `/annual-reports/${d.deptA.id}/2025?version=9` })).statusCode).toBe(404);
   });
 

@@ -1,5 +1,5 @@
 /** The portal's 政府信息公开年报 section: every published report, each version, and downloads. */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.js';
 import { idParam } from '../../http/guards.js';
 import { REPORT_STYLESHEET } from '../../http/layout.js';
@@ -56,13 +56,15 @@ export async function portalReportRoutes(app: FastifyInstance, ctx: AppContext) 
     ));
   });
 
-  app.get('/annual-reports/:agencyId/:year', async (request, reply) => {
+  // A version's address is a path (…/versions/2), so that the static export has a file for it;
+  // ?version=2 is still understood.
+  const reportPage = async (request: FastifyRequest, reply: FastifyReply) => {
     const agencyId = idParam(request, 'agencyId');
     const year = parseYear((request.params as Record<string, string>).year);
-    const version = versionParam((request.query as Record<string, unknown>).version);
+    const version = versionParam((request.params as Record<string, unknown>).version ?? (request.query as Record<string, unknown>).version);
     const p = await publishedVersion(ctx, agencyId, year, version);
     const base = `/annual-reports/${agencyId}/${year}`;
-    const q = version ? `?version=${version}` : '';
+    const here = version ? `${base}/versions/${version}` : base;
     const latest = p.report.version;
     return sendPortalPage(ctx, reply, reportTitle(p.agency.name, year), () => (
       <>
@@ -74,7 +76,7 @@ export async function portalReportRoutes(app: FastifyInstance, ctx: AppContext) 
         <ReportDocument report={p.data} meta={renderMeta(p)} embedded />
         {p.version.correction_note && <p class="notice">更正说明（{beijingTime(p.version.published_at).slice(0, 10)}）：{p.version.correction_note}</p>}
         <p class="downloads">
-          下载：<a href={`${base}/download/docx${q}`}>Word</a> · <a href={`${base}/download/xlsx${q}`}>Excel</a> · <a href={`${base}/download/html${q}`}>HTML</a> · <a href={`${base}/download/json${q}`}>JSON 数据</a>
+          下载：<a href={`${here}/download/docx`}>Word</a> · <a href={`${here}/download/xlsx`}>Excel</a> · <a href={`${here}/download/html`}>HTML</a> · <a href={`${here}/download/json`}>JSON 数据</a>
         </p>
         {p.versions.length > 1 && (
           <section aria-labelledby="versions">
@@ -82,7 +84,7 @@ export async function portalReportRoutes(app: FastifyInstance, ctx: AppContext) 
             <ul>
               {p.versions.map((v) => (
                 <li>
-                  <a href={`${base}?version=${v.version}`}>第{v.version}版</a>，{beijingTime(v.published_at).slice(0, 10)}发布{v.correction_note ? `：${v.correction_note}` : ''}
+                  <a href={`${base}/versions/${v.version}`}>第{v.version}版</a>，{beijingTime(v.published_at).slice(0, 10)}发布{v.correction_note ? `：${v.correction_note}` : ''}
                 </li>
               ))}
             </ul>
@@ -90,14 +92,18 @@ export async function portalReportRoutes(app: FastifyInstance, ctx: AppContext) 
         )}
       </>
     ), { styles: [REPORT_STYLESHEET] });
-  });
+  };
+  app.get('/annual-reports/:agencyId/:year', reportPage);
+  app.get('/annual-reports/:agencyId/:year/versions/:version', reportPage);
 
-  app.get('/annual-reports/:agencyId/:year/download/:format', async (request, reply) => {
+  const download = async (request: FastifyRequest, reply: FastifyReply) => {
     const agencyId = idParam(request, 'agencyId');
     const year = parseYear((request.params as Record<string, string>).year);
     const format = (request.params as Record<string, string>).format as ExportFormat;
     if (!['html', 'docx', 'xlsx', 'json'].includes(format)) throw new AppError('NOT_FOUND', '不支持的下载格式');
-    const p = await publishedVersion(ctx, agencyId, year, versionParam((request.query as Record<string, unknown>).version));
+    const p = await publishedVersion(ctx, agencyId, year, versionParam((request.params as Record<string, unknown>).version ?? (request.query as Record<string, unknown>).version));
     return sendReportFile(reply, format, p.data, renderMeta(p), `${reportTitle(p.agency.name, year)}（第${p.version.version}版）`);
-  });
+  };
+  app.get('/annual-reports/:agencyId/:year/download/:format', download);
+  app.get('/annual-reports/:agencyId/:year/versions/:version/download/:format', download);
 }

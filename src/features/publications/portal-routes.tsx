@@ -3,7 +3,7 @@
  * agency's page, a column's items (and its RSS feed), an item with its catalogue data, body,
  * attachments and interpretations (and a print view), and the sitemap.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.js';
 import { htmlToText } from '../../domain/publication/sanitize.js';
 import { notFound } from '../../errors.js';
@@ -118,9 +118,12 @@ export async function publicationPortalRoutes(app: FastifyInstance, ctx: AppCont
     ));
   });
 
-  app.get('/columns/:id', async (request, reply) => {
+  // Pages of a list are paths (/columns/5/page/2), so that the static export has a file for each.
+  const columnPage = async (request: FastifyRequest, reply: FastifyReply) => {
     const id = idParam(request);
-    const page = Math.max(1, Math.min(100_000, Number((request.query as Record<string, string>).page) || 1));
+    const raw = (request.params as Record<string, string>).page ?? '1';
+    if (!/^[1-9][0-9]{0,5}$/.test(raw)) throw notFound('页面');
+    const page = Number(raw);
     const data = await publicColumn(db, id, page);
     const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
     return sendPortalPage(ctx, reply, data.column.name, () => (
@@ -143,15 +146,17 @@ export async function publicationPortalRoutes(app: FastifyInstance, ctx: AppCont
         )}
         {pages > 1 && (
           <nav class="pager" aria-label="分页">
-            {page > 1 && <a href={`/columns/${id}?page=${page - 1}`}>上一页</a>}
+            {page > 1 && <a href={page === 2 ? `/columns/${id}` : `/columns/${id}/page/${page - 1}`}>上一页</a>}
             <span>第{page}/{pages}页（共{data.total}条）</span>
-            {page < pages && <a href={`/columns/${id}?page=${page + 1}`}>下一页</a>}
+            {page < pages && <a href={`/columns/${id}/page/${page + 1}`}>下一页</a>}
           </nav>
         )}
         <p class="item-tools"><a href={`/columns/${id}/rss.xml`}>RSS订阅</a></p>
       </>
     ));
-  });
+  };
+  app.get('/columns/:id', columnPage);
+  app.get('/columns/:id/page/:page', columnPage);
 
   app.get('/columns/:id/rss.xml', async (request, reply) => {
     const column = await findColumn(db, idParam(request));

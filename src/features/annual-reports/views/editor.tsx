@@ -203,7 +203,7 @@ export function VersionList(props: { versions: AnnualReportVersion[]; agencyId: 
               <td>{beijingTime(v.published_at)}</td>
               <td>{v.published_by_name}</td>
               <td>{v.correction_note ?? '—'}</td>
-              <td><a href={`/annual-reports/${props.agencyId}/${props.year}?version=${v.version}`}>查看</a></td>
+              <td><a href={`/annual-reports/${props.agencyId}/${props.year}/versions/${v.version}`}>查看</a></td>
             </tr>
           ))}
         </tbody>
