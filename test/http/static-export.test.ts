@@ -1,0 +1,100 @@
+/**
+ * The static export of the portal (on SQLite and PostgreSQL): every page the crawl reaches is
+ * written with exactly the bytes the server sends, every same-site link of an exported page
+ * has its file, and nothing dynamic (console, request form, API) is exported.
+ */
+import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportStatic, fileFor, linksOf } from '../../src/features/portal/static-export.js';
+import { createTestContext, DIALECTS, type TestContext } from '../db.js';
+import { makeDistrict, makeUser } from '../factories.js';
+import { Browser, testApp } from '../http.js';
+
+async function listFiles(dir: string, prefix = ''): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const rel = path.join(prefix, entry.name);
+    if (entry.isDirectory()) out.push(...(await listFiles(path.join(dir, entry.name), rel)));
+    else out.push(rel);
+  }
+  return out.sort();
+}
+
+describe('file names of exported addresses', () => {
+  it('maps pages to index.html and files to their names, refusing escapes', () => {
+    expect(fileFor('/', 'text/html; charset=utf-8')).toBe('index.html');
+    expect(fileFor('/items/5', 'text/html; charset=utf-8')).toBe(path.join('items', '5', 'index.html'));
+    expect(fileFor('/columns/3/rss.xml', 'application/rss+xml')).toBe(path.join('columns', '3', 'rss.xml'));
+    expect(fileFor('/items/5/attachments/7', 'application/pdf')).toBe(path.join('items', '5', 'attachments', '7'));
+    expect(() => fileFor('/items/%2e%2e/x', 'text/html')).toThrow('unsafe address');
+  });
+  it('follows same-site links only, without queries or dynamic parts', () => {
+    const html = '<a href="/items/1">a</a><a href="https://www.gov.cn/">b</a><a href="/requests/new">c</a><a href="/columns/2?page=2">d</a><link href="/static/app.css"><a href="/items/1#top">e</a>';
+    expect(linksOf(html, null).sort()).toEqual(['/items/1', '/static/app.css']);
+    expect(linksOf('<loc>https://gk.example.gov.cn/items/9</loc>', 'https://gk.example.gov.cn')).toEqual(['/items/9']);
+  });
+});
+
+describe.each(DIALECTS)('exporting the portal on %s', (dialect) => {
+  let ctx: TestContext;
+  let app: FastifyInstance;
+  let dir: string;
+  let itemIds: number[] = [];
+
+  beforeAll(async () => {
+    ctx = await createTestContext(dialect);
+    const d = await makeDistrict(ctx);
+    for (const [u, r] of [['r1', 'reviewerFirst'], ['r2', 'reviewerSecond'], ['r3', 'reviewerFinal']] as const) await makeUser(ctx, { agencyId: d.deptA.id, roles: [r], username: u });
+    app = await testApp(ctx);
+    const as = async (u: string) => { const b = new Browser(app); await b.login(u); return b; };
+    const [admin, drafter, r1, r2, r3] = [await as('admin-a'), await as('drafter-a'), await as('r1'), await as('r2'), await as('r3')];
+    const column = (await admin.api('POST', `/api/v1/publications/columns?agencyId=${d.deptA.id}`, { name: '通知公告', kind: 'notices' })).json().column;
+    for (let n = 1; n <= 22; n++) {
+      const item = (await drafter.api('POST', `/api/v1/publications/items?agencyId=${d.deptA.id}`, { columnId: column.id, title: `第${n}号通知`, bodyHtml: `<p>通知正文${n}</p>`, infoKind: 'notice', subjectCategory: '综合政务', madeOn: '2026-03-02' })).json().item;
+      if (n === 1) {
+        const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'latin1');
+        await drafter.api('POST', `/api/v1/publications/items/${item.id}/attachments`, { fileName: '附件.pdf', contentBase64: pdf.toString('base64') });
+      }
+      await drafter.api('POST', `/api/v1/publications/items/${item.id}/submit`, {});
+      for (const r of [r1, r2, r3]) await r.api('POST', `/api/v1/publications/items/${item.id}/review`, { decision: 'approve', confidentiality: 'pass', accuracy: 'pass', timeliness: 'pass' });
+      itemIds.push(item.id);
+    }
+    dir = await mkdtemp(path.join(os.tmpdir(), 'gk-export-'));
+  });
+  afterAll(async () => {
+    await app?.close();
+    await ctx?.cleanup();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('writes every reachable page with the server’s bytes, and no dynamic page', async () => {
+    const result = await exportStatic(app, dir);
+    expect(result.broken).toEqual([]);
+    const files = await listFiles(dir);
+    for (const id of itemIds) expect(files).toContain(path.join('items', String(id), 'index.html'));
+    expect(files).toContain(path.join('items', String(itemIds[0]), 'print', 'index.html'));
+    expect(files.filter((f) => f.includes('attachments'))).toHaveLength(1);
+    expect(files).toContain(path.join('columns', '1', 'page', '2', 'index.html'));
+    expect(files).toContain('sitemap.xml');
+    expect(files).toContain(path.join('static', 'app.css'));
+    expect(files.some((f) => /^(console|api|requests|search)\b/.test(f))).toBe(false);
+    expect(result.pages).toBe(files.filter((f) => f.endsWith('index.html')).length);
+
+    for (const url of ['/', `/items/${itemIds[5]}`, '/columns/1/page/2', '/sitemap.xml', '/columns/1/rss.xml']) {
+      const served = await app.inject({ url });
+      const type = String(served.headers['content-type']);
+      expect(await readFile(path.join(dir, fileFor(url, type)))).toEqual(served.rawPayload);
+    }
+    // Every same-site link of every exported page has its file.
+    for (const f of files.filter((x) => x.endsWith('.html'))) {
+      for (const link of linksOf(await readFile(path.join(dir, f), 'utf8'), null)) {
+        const candidates = [path.join(dir, fileFor(link, 'text/html')), path.join(dir, fileFor(link, 'application/octet-stream'))];
+        const exists = await Promise.all(candidates.map((c) => stat(c).then(() => true, () => false)));
+        expect(exists.includes(true), `${f} → ${link}`).toBe(true);
+      }
+    }
+  });
+});
