@@ -25,6 +25,9 @@ function Head(props: { title: string; styles?: readonly string[]; scripts?: read
 /** The stylesheet of the official report layout (served from the renderer's CSS). */
 export const REPORT_STYLESHEET = '/assets/report.css';
 
+/** The portal's one script: the larger-text switch (the portal works without it). */
+const PORTAL_SCRIPTS = ['/static/portal.js'];
+
 export interface PortalProps {
   title: string;
   siteName: string;
@@ -35,7 +38,7 @@ export interface PortalProps {
 export function PortalLayout(props: PortalProps) {
   return (
     <html lang="zh-CN">
-      <Head title={`${props.title} - ${props.siteName}`} styles={props.styles} />
+      <Head title={`${props.title} - ${props.siteName}`} styles={props.styles} scripts={PORTAL_SCRIPTS} />
       <body class="portal">
         <a class="skip-link" href="#main">跳到主要内容</a>
         <header class="site-header" role="banner">

@@ -284,6 +284,14 @@ describe.each(DIALECTS)('proactive publication on %s', (dialect) => {
     expect(print.statusCode).toBe(200);
     expect(print.body).toContain('class="print-view"');
     expect(print.body).not.toContain('主导航');
+    // Validators: the same bytes again are 304 Not Modified; an item page says when it last changed.
+    const page = await app.inject({ url: `/items/${firstId}` });
+    expect(page.headers.etag).toMatch(/^"[\w-]{27}"$/);
+    expect(page.headers['last-modified']).toBe('Mon, 02 Mar 2026 02:00:00 GMT');
+    const again = await app.inject({ url: `/items/${firstId}`, headers: { 'if-none-match': page.headers.etag as string } });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+    expect((await app.inject({ url: `/items/${firstId}`, headers: { 'if-none-match': '"other"' } })).statusCode).toBe(200);
     const agency = await app.inject({ url: `/agencies/${d.deptA.id}` });
     expect(agency.body).toContain(`href="/columns/${columnId}"`);
     expect(agency.body).toContain(`href="/guide/${d.deptA.id}"`);

@@ -174,6 +174,7 @@ export async function publicationPortalRoutes(app: FastifyInstance, ctx: AppCont
 
   app.get('/items/:id', async (request, reply) => {
     const data = await publicItem(db, idParam(request));
+    reply.header('last-modified', new Date(data.version.published_at).toUTCString());
     return sendPortalPage(ctx, reply, data.version.title, () => <ItemArticle data={data} />);
   });
 
