@@ -295,6 +295,14 @@ describe.each(DIALECTS)('proactive publication on %s', (dialect) => {
     const agency = await app.inject({ url: `/agencies/${d.deptA.id}` });
     expect(agency.body).toContain(`href="/columns/${columnId}"`);
     expect(agency.body).toContain(`href="/guide/${d.deptA.id}"`);
+    const catalogue = await app.inject({ url: `/agencies/${d.deptA.id}/catalogue` });
+    expect(catalogue.body).toContain('共7条');
+    expect(catalogue.body).toContain(`GK${String(d.deptA.id).padStart(6, '0')}/2026-00001`);
+    expect(catalogue.body).toContain('<td>第一段 第二段 &lt;要点></td>');
+    expect((await app.inject({ url: `/agencies/${d.deptA.id}/catalogue/page/2` })).statusCode).toBe(404);
+    const guide = await app.inject({ url: `/guide/${d.deptA.id}` });
+    expect(guide.body).toContain(`<a href="/columns/${columnId}">通知公告</a>`);
+    expect(guide.body).toContain(`href="/agencies/${d.deptA.id}/catalogue"`);
   });
 
   it('counts the year’s published items per info kind for the report', async () => {

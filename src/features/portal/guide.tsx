@@ -34,7 +34,7 @@ export function GuideIndex(props: { agencies: Array<Agency & { depth: number }> 
   );
 }
 
-export function AgencyGuide(props: { agency: Agency; supervisor: Agency | null }) {
+export function AgencyGuide(props: { agency: Agency; supervisor: Agency | null; columns: ReadonlyArray<{ id: number; name: string; parent_id: number | null }> }) {
   const a = props.agency;
   return (
     <article class="guide">
@@ -42,6 +42,19 @@ export function AgencyGuide(props: { agency: Agency; supervisor: Agency | null }
       <p>为保障公民、法人和其他组织依法获取政府信息，根据《中华人民共和国政府信息公开条例》（以下简称《条例》），编制本指南。</p>
       <h2>一、主动公开</h2>
       <p>本机关依照《条例》第十九条、第二十条的规定主动公开政府信息，通过“{props.supervisor?.name ?? a.name}政府信息公开专栏”（本网站）集中发布，并按《条例》第二十六条在信息形成或者变更之日起20个工作日内公开。每条信息标明索引号、发布机构、文号、成文日期、发布日期和有效性，可按栏目浏览或全文检索。</p>
+      <p>本机关政府信息按以下栏目分类编排（每个栏目内按发布日期排列），全部主动公开信息的索引号、名称、内容概述和生成日期见<a href={`/agencies/${a.id}/catalogue`}>政府信息公开目录</a>：</p>
+      {props.columns.length === 0 ? <p class="empty">本机关尚未设置公开栏目。</p> : (
+        <ul class="column-list">
+          {props.columns.filter((c) => c.parent_id === null).map((c) => (
+            <li>
+              <a href={`/columns/${c.id}`}>{c.name}</a>
+              {props.columns.some((x) => x.parent_id === c.id) && (
+                <>（{props.columns.filter((x) => x.parent_id === c.id).map((x, i) => <>{i > 0 && '、'}<a href={`/columns/${x.id}`}>{x.name}</a></>)}）</>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
       <h2>二、依申请公开</h2>
       <h3>（一）申请方式</h3>
       <ul>

@@ -11,6 +11,7 @@ import type { ComponentChildren } from 'preact';
 import { AppError } from '../../errors.js';
 import { idParam } from '../../http/guards.js';
 import { AgencyGuide, GuideIndex } from './guide.js';
+import { listColumnsOf } from '../publications/repository.js';
 
 const SECTIONS = [
   { path: '/guide', title: '政府信息公开指南', text: '说明政府信息的分类、编排体系、获取方式和政府信息公开工作机构的名称、办公地址、办公时间、联系电话、传真号码、互联网联系方式等（《条例》第十二条）。' },
@@ -52,13 +53,14 @@ export async function portalRoutes(app: FastifyInstance, ctx: AppContext) {
   });
   app.get('/guide/:agencyId', async (request, reply) => {
     const id = idParam(request, 'agencyId');
+    const columns = await listColumnsOf(ctx.database.db, [id]);
     return page(reply, '政府信息公开指南', (agencies) => {
       const agency = agencies.find((a) => a.id === id);
       if (!agency) throw new AppError('NOT_FOUND', '该机关不存在');
       // The supervising office to complain to: the office of the government the agency belongs to.
       const government = agencies.find((a) => a.parent_id === null) ?? null;
       const office = agencies.find((a) => a.kind === 'office' && a.parent_id === government?.id) ?? null;
-      return <AgencyGuide agency={agency} supervisor={agency.id === office?.id ? government : office} />;
+      return <AgencyGuide agency={agency} supervisor={agency.id === office?.id ? government : office} columns={columns} />;
     });
   });
 

@@ -14,7 +14,7 @@ import { listAllAgencies } from '../agencies/repository.js';
 import { treeOrder } from '../agencies/tree.js';
 import { sendPortalPage, siteName } from '../portal/page.js';
 import { rssFeed, SITEMAP_CHUNK, sitemapIndex, urlSet } from './feeds.js';
-import { columnFeedItems, highestItemId, publicAttachment, publicColumn, publicItem, publicItemsInIdRange, type PublicItem } from './queries.js';
+import { columnFeedItems, highestItemId, publicCatalogue, publicAttachment, publicColumn, publicItem, publicItemsInIdRange, type PublicItem } from './queries.js';
 import { findColumn, listColumnsOf } from './repository.js';
 import { sendAttachment } from './routes.js';
 import { columnTree, infoKindLabel, VALIDITY_LABELS } from './views.js';
@@ -63,6 +63,12 @@ function ItemArticle(props: { data: PublicItem; print?: boolean }) {
   );
 }
 
+/** 内容概述: the first 60 characters of an item's text. */
+function summaryOf(bodyHtml: string): string {
+  const text = htmlToText(bodyHtml).replace(/\s+/g, ' ').trim();
+  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+}
+
 /** The portal's public address: configured, or the address this request came to. */
 export function publicBase(ctx: AppContext, request: FastifyRequest): string {
   return ctx.config.publicUrl ?? `${request.protocol}://${request.host}`;
@@ -102,6 +108,7 @@ export async function publicationPortalRoutes(app: FastifyInstance, ctx: AppCont
         <h1>{agency.name}</h1>
         <ul class="sections">
           <li class="section-card"><h2><a href={`/guide/${agency.id}`}>政府信息公开指南</a></h2><p>分类、编排体系、获取方式和工作机构的联系方式。</p></li>
+          <li class="section-card"><h2><a href={`/agencies/${agency.id}/catalogue`}>政府信息公开目录</a></h2><p>全部主动公开信息的索引、名称、内容概述和生成日期。</p></li>
           <li class="section-card"><h2><a href="/rules">政府信息公开制度</a></h2><p>政府信息公开工作的制度规定。</p></li>
           <li class="section-card"><h2><a href="/annual-reports">政府信息公开年报</a></h2><p>各年度政府信息公开工作年度报告。</p></li>
           <li class="section-card"><h2><a href={`/requests/new?agencyId=${agency.id}`}>依申请公开</a></h2><p>向本机关申请获取政府信息。</p></li>
@@ -117,6 +124,52 @@ export async function publicationPortalRoutes(app: FastifyInstance, ctx: AppCont
       </>
     ));
   });
+
+  const cataloguePage = async (request: FastifyRequest, reply: FastifyReply) => {
+    const id = idParam(request);
+    const raw = (request.params as Record<string, string>).page ?? '1';
+    if (!/^[1-9][0-9]{0,5}$/.test(raw)) throw notFound('页面');
+    const page = Number(raw);
+    const agency = (await listAllAgencies(db)).find((a) => a.id === id);
+    if (!agency) throw notFound('机关');
+    const data = await publicCatalogue(db, id, page);
+    const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
+    if (page > pages) throw notFound('页面');
+    return sendPortalPage(ctx, reply, `${agency.name}政府信息公开目录`, () => (
+      <>
+        <p class="breadcrumb"><a href={`/agencies/${agency.id}`}>{agency.name}</a></p>
+        <h1>{agency.name}政府信息公开目录</h1>
+        <p>依照《条例》第十二条编制，列出本机关全部主动公开政府信息的索引、名称、内容概述和生成日期，共{data.total}条。</p>
+        {data.rows.length === 0 ? <p class="empty">暂无公开内容。</p> : (
+          <div class="table-scroll">
+            <table class="data">
+              <thead><tr><th scope="col">索引号</th><th scope="col">名称</th><th scope="col">内容概述</th><th scope="col">信息类别</th><th scope="col">生成日期</th></tr></thead>
+              <tbody>
+                {data.rows.map((r) => (
+                  <tr>
+                    <td>{r.index_number}</td>
+                    <td><a href={`/items/${r.id}`}>{r.title}</a>{r.validity !== 'valid' && <span class="tag">{VALIDITY_LABELS[r.validity]}</span>}</td>
+                    <td>{summaryOf(r.body_html)}</td>
+                    <td>{infoKindLabel(r.info_kind)}</td>
+                    <td>{r.published_date}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {pages > 1 && (
+          <nav class="pager" aria-label="分页">
+            {page > 1 && <a href={page === 2 ? `/agencies/${id}/catalogue` : `/agencies/${id}/catalogue/page/${page - 1}`}>上一页</a>}
+            <span>第{page}/{pages}页</span>
+            {page < pages && <a href={`/agencies/${id}/catalogue/page/${page + 1}`}>下一页</a>}
+          </nav>
+        )}
+      </>
+    ));
+  };
+  app.get('/agencies/:id/catalogue', cataloguePage);
+  app.get('/agencies/:id/catalogue/page/:page', cataloguePage);
 
   // Pages of a list are paths (/columns/5/page/2), so that the static export has a file for each.
   const columnPage = async (request: FastifyRequest, reply: FastifyReply) => {

@@ -183,3 +183,23 @@ export async function highestItemId(db: Executor): Promise<number> {
   const row = await db.selectFrom('publication_items').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
   return Number(row?.id ?? 0);
 }
+
+/** 政府信息公开目录 of an agency (第十二条): every public item with its index number and date. */
+export async function publicCatalogue(db: Executor, agencyId: number, page: number) {
+  const pageSize = 100;
+  const base = db
+    .selectFrom('publication_items as i')
+    .innerJoin('publication_versions as v', (j) => j.onRef('v.item_id', '=', 'i.id').onRef('v.version', '=', 'i.live_version'))
+    .where('i.agency_id', '=', agencyId)
+    .where('i.live_version', '>', 0)
+    .where('i.withdrawn_at', 'is', null);
+  const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const rows = await base
+    .select(['i.id', 'i.index_number', 'v.title', 'v.body_html', 'i.published_date', 'i.info_kind', 'i.validity'])
+    .orderBy('i.published_date', 'desc')
+    .orderBy('i.id', 'desc')
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute();
+  return { rows, total: Number(total.n), pageSize };
+}
