@@ -16,6 +16,12 @@ export interface Database {
   dialect: Dialect;
   /** The SQLite file, for backups; null on PostgreSQL. */
   sqliteFile: string | null;
+  /**
+   * The better-sqlite3 connection behind `db`; null on PostgreSQL. Only for bulk writes that
+   * prepare their statements once (the import of past requests), and only inside a transaction
+   * opened on `db`: it is the same single connection, so its statements join that transaction.
+   */
+  sqlite: SQLite.Database | null;
   close(): Promise<void>;
 }
 
@@ -36,7 +42,7 @@ export function openDatabase(options: DatabaseOptions): Database {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', sqliteFile: null, close: () => db.destroy() };
+    return { db, dialect: 'postgres', sqliteFile: null, sqlite: null, close: () => db.destroy() };
   }
   const file = options.sqliteFile ?? path.join(options.dataDir, 'gongkai.sqlite');
   fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -46,7 +52,7 @@ export function openDatabase(options: DatabaseOptions): Database {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, dialect: 'sqlite', sqliteFile: file, close: () => db.destroy() };
+  return { db, dialect: 'sqlite', sqliteFile: file, sqlite, close: () => db.destroy() };
 }
 
 /** Which dialect a Kysely instance speaks (migrations need it for identity columns). */

@@ -7,9 +7,9 @@ import { section3Specs } from '../report/read/labels.js';
 import { requestClock } from './clock.js';
 import {
   IMPORT_COLUMNS, IMPORT_OUTCOMES, IMPORT_UNRECORDED, ImportFileError, MAX_IMPORT_ROWS, OUTCOME_CHOICES, matchImportOutcome,
-  parseImportDate, parseImportSheet, type ImportCell, type ImportColumnKey, type ImportOptions,
+  parseImportDate, parseImportSheet, type ImportCell, type ImportColumnKey, type ImportOptions, type ImportOutcome,
 } from './import.js';
-import { handledOn, outcomeOf } from './state-machine.js';
+import { handledOn, outcomeOf, replay } from './state-machine.js';
 
 const calendar = defaultCalendar();
 const TODAY = '2026-03-02';
@@ -307,5 +307,59 @@ describe('cached columns', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('one sheet of many rows', () => {
+  // Rows of the same shape share the state machine's verdict (ImportTimelines). Here random
+  // sheets hold rows of one to three kinds (channel, clarification, extension, outcome, 备注)
+  // with random dates, and every row gets what it gets when imported alone; every good row's
+  // timeline passes its own replay with the state given.
+  it('gives each row the result it has alone', () => {
+    const kind = fc.record({
+      notice: fc.boolean(), clarified: fc.boolean(),
+      extension: fc.option(fc.constantFrom(5, 20), { freq: 3 }),
+      outcome: fc.option(fc.constantFrom<ImportOutcome>('granted', 'partial', 'unavailable.stillUnclear', 'other.noClarification', 'other.feeUnpaid', 'withdrawn'), { freq: 5 }),
+      note: fc.option(fc.constantFrom('收费100元', '申请人电话告知撤回'), { freq: 2 }),
+      channel: fc.constantFrom('网上申请', '信函'),
+    });
+    // Short gaps often, so that rows fall on both sides of a rule's boundary (a lapse on the
+    // day after the notice is refused, two days after is not).
+    const gap = fc.oneof(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 3, max: 25 }));
+    const dates = fc.record({ kind: fc.nat(), received: fc.integer({ min: 0, max: 600 }).map((n) => addCalendarDays('2024-01-02', n)), a: gap, b: gap, c: gap });
+    type Kind = typeof kind extends fc.Arbitrary<infer T> ? T : never;
+    type Dates = typeof dates extends fc.Arbitrary<infer T> ? T : never;
+    const input = (k: Kind, d: Dates, i: number): RowInput => {
+      const noticeOn = k.notice ? addCalendarDays(d.received, d.a) : null;
+      const clarifiedOn = k.notice && k.clarified ? addCalendarDays(noticeOn!, d.b) : null;
+      return {
+        ...BASE, description: `申请公开第${i}项信息`, channel: k.channel, receivedOn: d.received, clarificationRequestedOn: noticeOn, clarifiedOn,
+        extensionDays: k.extension, repliedOn: k.outcome ? addCalendarDays(clarifiedOn ?? noticeOn ?? d.received, d.c) : null,
+        outcome: k.outcome ? OUTCOME_CHOICES[k.outcome] : null, note: k.note,
+      };
+    };
+    let good = 0;
+    let refused = 0;
+    fc.assert(
+      fc.property(fc.array(kind, { minLength: 1, maxLength: 3 }), fc.array(dates, { minLength: 2, maxLength: 30 }), (kinds, drawn) => {
+        const rows = drawn.map((d, i) => input(kinds[d.kind % kinds.length]!, d, i));
+        const together = parse(...rows);
+        rows.forEach((r, i) => {
+          const alone = parse(r);
+          const sheetRow = i + 2;
+          expect(together.errors.filter((e) => e.row === sheetRow).map((e) => e.detail)).toEqual(alone.errors.map((e) => e.detail));
+          const imported = together.rows.find((x) => x.row === sheetRow);
+          expect(imported && { ...imported, row: 2 }).toEqual(alone.rows[0]);
+          if (imported) {
+            expect(replay(imported.events)).toBe(imported.state);
+            good += 1;
+          } else if (alone.errors.some((e) => e.column === null)) refused += 1;
+        });
+      }),
+      { numRuns: 300 },
+    );
+    // The draw reaches both: rows that import, and rows the state machine refuses.
+    expect(good).toBeGreaterThan(500);
+    expect(refused).toBeGreaterThan(20);
   });
 });

@@ -9,43 +9,27 @@
  * - The sheet is checked as a whole and every error is listed, each naming its row as the
  *   spreadsheet shows it (the header is row 1) and its column. The caller imports nothing
  *   unless the list is empty.
- * - A row becomes the events it implies, in order: registered (the date of receipt, with the
- *   evidence field its channel needs, 第三十一条), clarificationRequested / clarified (第三十条),
- *   extended (第三十三条第二款), then decided + replied, or the lapse (三（六）1 / 三（六）2), or
- *   withdrawn (撤回, counted under 三（六）3). The timeline must pass `replay`; a rule it breaks
- *   becomes the row's error.
- * - The sheet holds less than the timeline needs; what it lacks is filled so that nothing is
- *   invented that the report or the clock reads:
- *   · an extension has no date of its own: it is dated on the day the reply period started
- *     (receipt, or the clarified request), which gives the same due date;
- *   · the clarification period set in the notice is not recorded: 15 working days (the
- *     console's default, service.ts) while the request is open or was clarified; for a lapse,
- *     the day before the lapse (the period had run out by then, which the lapse itself shows);
- *   · a fee lapse (三（六）2) needs the fee notice: its amount must be written in 备注
- *     (“收费200元”), it is dated like an extension, and its deadline is the day before the lapse;
- *   · the decision is dated on the reply date; its reason, the withheld parts of a partial
- *     disclosure and the reason of a withdrawal are the row's 备注, or IMPORT_UNRECORDED.
+ * - Each good row becomes the timeline its dates and outcome imply, checked by the state
+ *   machine (import-timeline.ts: what is filled in where the sheet says nothing); a rule the
+ *   timeline breaks becomes the row's error.
+ * - Written for volume (a year of a city's requests at once): the same few spellings of
+ *   agencies, outcomes and dates recur on every row and are read once each.
  */
 import { CalendarNotCoveredError, type WorkingDayCalendar } from '../calendar/calendar.js';
-import { addCalendarDays, compareDates, formatChineseDate } from '../calendar/dates.js';
-import { MAX_EXTENSION_WORKING_DAYS, REPLY_PERIOD_WORKING_DAYS } from '../calendar/periods.js';
+import { formatChineseDate } from '../calendar/dates.js';
+import { MAX_EXTENSION_WORKING_DAYS } from '../calendar/periods.js';
 import { isValidCreditCode, normalizeCreditCode } from '../credit-code.js';
 import { isValidIdCardNumber } from '../id-card.js';
 import { OUTCOME_ROWS_2021, SECTION3_COLUMN_LABELS } from '../report/format.js';
 import { compactLabel, matchLabel, section3Specs, type LabelSpec } from '../report/read/labels.js';
-import { requestClock } from './clock.js';
-import { RECEIPT_EVIDENCE_FIELD, RequestRuleError } from './receipt.js';
-import { replay } from './state-machine.js';
+import { feeAmount, ImportTimelines } from './import-timeline.js';
+import { RequestRuleError } from './receipt.js';
 import { CHANNEL_LABELS, type Channel, type IsoDate, type Outcome, type RequestEvent, type RequestState, type RequesterKind } from './types.js';
+
+export { IMPORT_UNRECORDED, importEvents } from './import-timeline.js';
 
 /** Most data rows one import takes (a year of a large city's requests fits many times over). */
 export const MAX_IMPORT_ROWS = 200_000;
-
-/** Filled in where the sheet has no data for a field the timeline requires. */
-export const IMPORT_UNRECORDED = '原记录未载明（历史记录导入）';
-
-/** The clarification period assumed when the sheet does not give one (as the console's default). */
-const CLARIFICATION_PERIOD_WORKING_DAYS = 15;
 
 export type ImportColumnKey =
   | 'agency' | 'requesterKind' | 'requesterName' | 'identity' | 'contact' | 'description' | 'channel'
@@ -187,6 +171,16 @@ const EXCEL_EPOCH_DAY = Date.UTC(1899, 11, 30) / 86_400_000;
  * or not a real date.
  */
 export function parseImportDate(cell: ImportCell): IsoDate | null {
+  if (typeof cell === 'string') {
+    // A column repeats a few hundred dates thousands of times: remember each text as written.
+    let date = dateCache.get(cell);
+    if (date === undefined) {
+      date = parseDateText(cell);
+      if (dateCache.size >= 10_000) dateCache.clear();
+      dateCache.set(cell, date);
+    }
+    return date;
+  }
   if (cell instanceof Date) {
     if (Number.isNaN(cell.getTime())) return null;
     // exceljs gives the day shown in the cell as midnight UTC.
@@ -199,7 +193,13 @@ export function parseImportDate(cell: ImportCell): IsoDate | null {
     if (!Number.isFinite(cell) || cell < 1 || cell > 2_958_465) return null;
     return new Date((EXCEL_EPOCH_DAY + Math.floor(cell)) * 86_400_000).toISOString().slice(0, 10);
   }
-  const text = cellText(cell).normalize('NFKC');
+  return parseDateText(cellText(cell));
+}
+
+const dateCache = new Map<string, IsoDate | null>();
+
+function parseDateText(written: string): IsoDate | null {
+  const text = cellText(written).normalize('NFKC');
   if (text.length === 10 && text[4] === '-' && text[7] === '-') {
     return isoOf(Number(text.slice(0, 4)), Number(text.slice(5, 7)), Number(text.slice(8, 10)));
   }
@@ -445,8 +445,14 @@ function kindLabel(kind: RequesterKind): string {
  * ignored). Exported so that the service compares rows already stored the same way.
  */
 export function importDuplicateKey(r: { agencyId: number; idNumber: string | null; creditCode: string | null; requesterName: string; description: string; receivedOn: IsoDate }): string {
-  const who = r.creditCode ? `org:${r.creditCode}` : r.idNumber ? `id:${r.idNumber.toUpperCase()}` : `name:${r.requesterName.replace(/\s/g, '')}`;
-  return [r.agencyId, who, r.description.replace(/\s/g, ''), r.receivedOn].join('\u0000');
+  const who = r.creditCode ? `org:${r.creditCode}` : r.idNumber ? `id:${r.idNumber.toUpperCase()}` : `name:${withoutSpaces(r.requesterName)}`;
+  return `${r.agencyId}\u0000${who}\u0000${withoutSpaces(r.description)}\u0000${r.receivedOn}`;
+}
+
+const SPACE = /\s/;
+/** The text without white space; most texts have none, and the test is cheaper than the copy. */
+function withoutSpaces(text: string): string {
+  return SPACE.test(text) ? text.replace(/\s/g, '') : text;
 }
 
 const LABELS = Object.fromEntries(IMPORT_COLUMNS.map((c) => [c.key, c.label])) as Record<ImportColumnKey, string>;
@@ -634,93 +640,6 @@ class RowReader {
   }
 }
 
-/** The fee amount written in 备注 (“收费200元”), in 元. */
-function feeAmount(note: string | null): number | null {
-  const m = note === null ? null : /(\d+(?:\.\d{1,2})?)\s*元/.exec(note.normalize('NFKC'));
-  const amount = m ? Number(m[1]) : NaN;
-  return amount > 0 ? amount : null;
-}
-
-/**
- * The timeline a good row implies (see the module comment for what is filled in). Throws
- * CalendarNotCoveredError when the clarification period reaches a year the calendar lacks.
- */
-export function importEvents(r: ImportRow, calendar: WorkingDayCalendar): RequestEvent[] {
-  const events: RequestEvent[] = [
-    { type: 'registered', on: r.receivedOn, channel: r.channel, evidence: { [RECEIPT_EVIDENCE_FIELD[r.channel]]: r.receivedOn } },
-  ];
-  const periodStart = r.clarifiedOn ?? r.receivedOn;
-  const lapseDeadline = (from: IsoDate, lapse: IsoDate) => {
-    const dayBefore = addCalendarDays(lapse, -1);
-    return compareDates(dayBefore, from) > 0 ? dayBefore : addCalendarDays(from, 1);
-  };
-  if (r.clarificationRequestedOn !== null) {
-    const on = r.clarificationRequestedOn;
-    const dueBy = r.outcome === 'other.noClarification' && r.repliedOn !== null
-      ? lapseDeadline(on, r.repliedOn)
-      : calendar.addWorkingDays(on, CLARIFICATION_PERIOD_WORKING_DAYS);
-    events.push({ type: 'clarificationRequested', on, dueBy, items: IMPORT_UNRECORDED });
-    if (r.clarifiedOn !== null) events.push({ type: 'clarified', on: r.clarifiedOn });
-  }
-  if (r.extensionDays !== null) {
-    events.push({ type: 'extended', on: periodStart, days: r.extensionDays, approvedBy: IMPORT_UNRECORDED, reason: r.note ?? IMPORT_UNRECORDED });
-  }
-  const on = r.repliedOn;
-  if (r.outcome === null || on === null) return events;
-  switch (r.outcome) {
-    case 'other.noClarification':
-      events.push({ type: 'clarificationLapsed', on });
-      break;
-    case 'other.feeUnpaid':
-      events.push(
-        { type: 'feeNoticed', on: periodStart, amountYuan: feeAmount(r.note) ?? 0, method: 'perRequest', dueBy: lapseDeadline(periodStart, on) },
-        { type: 'feeLapsed', on },
-      );
-      break;
-    case 'withdrawn':
-      events.push({ type: 'withdrawn', on, reason: r.note ?? '申请人撤回申请' });
-      break;
-    default:
-      events.push(
-        {
-          type: 'decided', on, outcome: r.outcome, articles: [], reason: r.note ?? IMPORT_UNRECORDED,
-          ...(r.outcome === 'partial' ? { withheldParts: r.note ?? IMPORT_UNRECORDED } : {}),
-        },
-        { type: 'replied', on, letterNumber: IMPORT_UNRECORDED, delivery: IMPORT_UNRECORDED },
-      );
-  }
-  return events;
-}
-
-/**
- * The columns the request table caches, as requestClock, outcomeOf and handledOn give them for
- * the timeline (import.test.ts asserts the equality for every shape of timeline built here).
- * requestClock itself costs about 0.25 ms a row — it counts day by day from receipt to today —
- * which would cap an import at a few thousand rows a second; so the due date is the statutory
- * count itself (第三十三条: 20 working days, plus the extension, from receipt or from the
- * clarified request, 第三十条), memoised per start day and length. Only a timeline with a
- * pause (a fee notice) goes through requestClock.
- */
-function fillCachedColumns(r: ImportRow, options: ImportOptions, memo: Map<string, IsoDate>): void {
-  r.reportOutcome = r.outcome === null ? null : r.outcome === 'withdrawn' ? 'other.other' : r.outcome;
-  r.handledOn = r.outcome === null ? null : r.repliedOn;
-  if (r.clarificationRequestedOn !== null && r.clarifiedOn === null) {
-    r.dueDate = null;
-  } else if (r.outcome === 'other.feeUnpaid') {
-    r.dueDate = requestClock(r.events, options.calendar, options.today).dueDate;
-  } else {
-    const from = r.clarifiedOn ?? r.receivedOn;
-    const days = REPLY_PERIOD_WORKING_DAYS + (r.extensionDays ?? 0);
-    const key = `${from}+${days}`;
-    let dueDate = memo.get(key);
-    if (dueDate === undefined) {
-      dueDate = options.calendar.addWorkingDays(from, days);
-      memo.set(key, dueDate);
-    }
-    r.dueDate = dueDate;
-  }
-}
-
 function isTemplateNote(cells: readonly ImportCell[] | undefined): boolean {
   return (cells ?? []).some((c) => typeof c === 'string' && /^\s*【?填写说明/.test(c));
 }
@@ -745,9 +664,9 @@ export function parseImportSheet(sheet: readonly (readonly ImportCell[] | undefi
   if (errors.length) return { rows: [], errors, dataRows: indexes.length };
 
   const reader = new RowReader(layout, options, errors);
+  const timelines = new ImportTimelines(options);
   const rows: ImportRow[] = [];
   const seen = new Map<string, number>();
-  const dueDates = new Map<string, IsoDate>();
   for (const i of indexes) {
     const row = i + 1;
     const parsed = reader.read(row, sheet[i] ?? []);
@@ -761,9 +680,7 @@ export function parseImportSheet(sheet: readonly (readonly ImportCell[] | undefi
     }
     seen.set(key, row);
     try {
-      parsed.events = importEvents(parsed, options.calendar);
-      parsed.state = replay(parsed.events);
-      fillCachedColumns(parsed, options, dueDates);
+      timelines.fill(parsed);
       rows.push(parsed);
     } catch (error) {
       if (!(error instanceof RequestRuleError) && !(error instanceof CalendarNotCoveredError)) throw error;

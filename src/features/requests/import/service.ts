@@ -3,11 +3,12 @@
  * every row is written — requests and their timelines, in one transaction — or nothing is and
  * every error is listed.
  *
- * Written for volume (a year of a city's requests at once): no query per row. The agencies and
- * the calendar are read once; the file is checked in memory; one query finds rows already
- * stored; tracking numbers continue one running number read once; requests and events go in
- * multi-row INSERTs sized to the database's parameter limit, ordered by agency and date of
- * receipt (so the numbers run in that order, not in the order of the sheet's rows).
+ * Written for volume (a year of a city's requests at once): no look-up per row. The agencies
+ * and the calendar are read once; the file is checked in memory; one query finds rows already
+ * stored; tracking numbers continue one running number read once; requests and events are
+ * written by the repository's ImportWriter (SQLite: statements prepared once and run per row;
+ * PostgreSQL: multi-row INSERTs), ordered by agency and date of receipt (so the numbers run in
+ * that order, not in the order of the sheet's rows). docs/PERFORMANCE.md has the figures.
  *
  * One audit entry for the whole import rather than one per request: the audit log is a hash
  * chain appended under a lock, one entry at a time, so 200,000 entries would make the import
@@ -17,10 +18,8 @@
  * turn records who wrote it and when.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { Insertable } from 'kysely';
 import { nowIso, today, type AppContext } from '../../../context.js';
 import type { Executor } from '../../../db/database.js';
-import type { RequestEventTable, RequestTable } from '../../../db/schema.js';
 import {
   ImportFileError, importDuplicateKey, parseImportSheet, type ImportError, type ImportRow,
 } from '../../../domain/requests/import.js';
@@ -29,10 +28,12 @@ import { AppError, forbidden } from '../../../errors.js';
 import { listAllAgencies } from '../../agencies/repository.js';
 import { recordAudit } from '../../audit/service.js';
 import { loadCalendar } from '../../calendar/service.js';
-import { hashQueryCode, requesterKey } from '../intake.js';
+import { requesterKey } from '../intake.js';
 import { requestPolicy } from '../policy.js';
 import { readSpreadsheet } from './read-file.js';
-import { insertEventBatch, insertRequestBatch, lastTrackingNumber, lockImports, requestsReceivedBetween } from './repository.js';
+import {
+  importWriter, lastTrackingNumber, lockImports, requestsReceivedBetween, type ImportedRequestValues,
+} from './repository.js';
 
 /** Largest file accepted (the same as the app's upload limit). */
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
@@ -56,7 +57,17 @@ async function agencyResolver(ctx: AppContext, actor: Actor) {
     byKey.set(key(a.name), a.id);
     if (a.credit_code) byKey.set(key(a.credit_code), a.id);
   }
-  return { count: agencies.length, resolve: (text: string) => byKey.get(key(text)) ?? null };
+  // Every row names its agency, in one of a few spellings: look each spelling up once.
+  const resolved = new Map<string, number | null>();
+  const resolve = (text: string) => {
+    let id = resolved.get(text);
+    if (id === undefined) {
+      id = byKey.get(key(text)) ?? null;
+      resolved.set(text, id);
+    }
+    return id;
+  };
+  return { count: agencies.length, resolve };
 }
 
 /**
@@ -87,12 +98,11 @@ export async function importRequests(
   if (parsed.errors.length > 0) return { ok: false, errors: parsed.errors, dataRows: parsed.dataRows };
   // Written (and numbered) by agency and date of receipt: the indexes on (agency, date) then
   // grow in order, which SQLite inserts markedly faster than rows in random order.
-  const rows = [...parsed.rows].sort((a, b) => a.agencyId - b.agencyId || (a.receivedOn < b.receivedOn ? -1 : a.receivedOn > b.receivedOn ? 1 : a.row - b.row));
+  const rows = parsed.rows.sort((a, b) => a.agencyId - b.agencyId || (a.receivedOn < b.receivedOn ? -1 : a.receivedOn > b.receivedOn ? 1 : a.row - b.row));
 
   const at = nowIso(ctx);
   const prefix = `IMP${day.replace(/-/g, '')}-`;
-  // One random value per request, never shown: nobody holds a query code for an imported request.
-  const secrets = randomBytes(16 * rows.length);
+  const handlerUserId = actor.userId || null;
   return ctx.database.db.transaction().execute(async (trx): Promise<ImportResult> => {
     await lockImports(trx, ctx.database.dialect);
     const repeated = await storedDuplicates(trx, rows);
@@ -104,20 +114,15 @@ export async function importRequests(
       throw new AppError('CONFLICT', '今天导入的申请编号已用尽，请明天再导入');
     }
     const numberOf = (i: number) => `${prefix}${String(start + 1 + i).padStart(SERIAL_DIGITS, '0')}`;
-    const requestRows = rows.map((r, i) => requestColumns(r, numberOf(i), hashQueryCode(secrets.toString('hex', 16 * i, 16 * i + 16)), actor, at));
-    const ids = await insertRequestBatch(trx, ctx.database.dialect, requestRows);
-
-    const eventRows: Insertable<RequestEventTable>[] = [];
-    rows.forEach((r, i) => {
-      const requestId = ids.get(numberOf(i))!;
-      r.events.forEach(({ type, on, ...data }, index) => {
-        eventRows.push({
-          request_id: requestId, seq: index + 1, type, on_date: on, data: JSON.stringify(data),
-          actor_user_id: actor.userId || null, actor_name: actor.displayName, at,
-        });
-      });
-    });
-    await insertEventBatch(trx, ctx.database.dialect, eventRows);
+    // Nobody holds a query code for an imported request, so its hash is 32 random bytes: the
+    // hash of a code no one knows, which no code entered on the portal can match.
+    const secrets = randomBytes(32 * rows.length).toString('hex');
+    const writer = importWriter(trx, ctx.database, { userId: handlerUserId, name: actor.displayName, at });
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i]!;
+      writer.add(requestValues(r, numberOf(i), secrets.slice(64 * i, 64 * i + 64), handlerUserId, at), r.events);
+    }
+    await writer.finish();
 
     const perAgency: Record<string, number> = {};
     for (const r of rows) perAgency[r.agencyId] = (perAgency[r.agencyId] ?? 0) + 1;
@@ -140,36 +145,18 @@ export async function importRequests(
   });
 }
 
-function requestColumns(r: ImportRow, trackingNumber: string, queryCodeHash: string, actor: Actor, at: string): Insertable<RequestTable> {
-  const contact = { phone: r.phone ?? undefined, email: r.email ?? undefined };
-  return {
-    agency_id: r.agencyId,
-    tracking_number: trackingNumber,
-    query_code_hash: queryCodeHash,
-    requester_kind: r.requesterKind,
-    requester_name: r.requesterName,
-    requester_id_type: r.idType,
-    requester_id_number: r.idNumber,
-    requester_credit_code: r.creditCode,
-    requester_phone: r.phone,
-    requester_email: r.email,
-    requester_address: r.address,
-    requester_key: requesterKey({ requesterName: r.requesterName, idNumber: r.idNumber ?? undefined, creditCode: r.creditCode ?? undefined, ...contact }),
-    description: r.description,
-    preferred_form: UNSPECIFIED,
-    delivery_way: UNSPECIFIED,
-    channel: r.channel,
-    received_on: r.receivedOn,
-    state: r.state,
-    outcome: r.reportOutcome,
-    handled_on: r.handledOn,
-    due_date: r.dueDate,
-    due_flag: null,
-    handler_user_id: actor.userId || null,
-    public_log: 0,
-    created_at: at,
-    updated_at: at,
-  };
+/** The stored columns of one imported request, in the order of IMPORTED_REQUEST_COLUMNS. */
+function requestValues(r: ImportRow, trackingNumber: string, queryCodeHash: string, handlerUserId: number | null, at: string): ImportedRequestValues {
+  const key = requesterKey({
+    requesterName: r.requesterName, idNumber: r.idNumber ?? undefined, creditCode: r.creditCode ?? undefined,
+    phone: r.phone ?? undefined, email: r.email ?? undefined,
+  });
+  return [
+    r.agencyId, trackingNumber, queryCodeHash, r.requesterKind, r.requesterName, r.idType,
+    r.idNumber, r.creditCode, r.phone, r.email, r.address, key,
+    r.description, UNSPECIFIED, UNSPECIFIED, r.channel, r.receivedOn, r.state, r.reportOutcome, r.handledOn, r.dueDate,
+    null, handlerUserId, 0, at, at,
+  ];
 }
 
 /**
@@ -193,6 +180,7 @@ async function storedDuplicates(trx: Executor, rows: readonly ImportRow[]): Prom
     }), s.tracking_number);
   }
   const errors: ImportError[] = [];
+  if (stored.size === 0) return errors;
   for (const r of rows) {
     const number = stored.get(importDuplicateKey(r));
     if (number === undefined) continue;
