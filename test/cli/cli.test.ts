@@ -83,7 +83,7 @@ describe.each(DIALECTS)('gongkai command on %s', (dialect) => {
   it('loads the demo district and administers users', async () => {
     const demo = await gongkai(env, 'demo');
     expect(demo.code).toBe(0);
-    expect(demo.stdout).toContain('已加载演示数据：18个单位，120个用户。');
+    expect(demo.stdout).toContain('已加载演示数据：18个单位，120个用户，310条已发布的政府信息。');
     const again = await gongkai(env, 'demo');
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('演示数据已加载过');

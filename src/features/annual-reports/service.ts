@@ -17,6 +17,10 @@ import { treeOrder } from '../agencies/tree.js';
 import { recordAudit } from '../audit/service.js';
 import { reportPolicy } from './policy.js';
 import { feeFiguresForYear, hasRequestRecords, requestFiguresForYear } from '../requests/report-figures.js';
+import { section2FiguresForYear } from '../registry/report-figures.js';
+import type { Section2_2021 } from '../../domain/report/format.js';
+import { draftOverview as draftOverviewText } from '../../domain/report/overview-draft.js';
+import { overviewFiguresForYear } from './overview-figures.js';
 import {
   findReport, findVersion, insertReport, insertVersion, latestVersions, listPublished, listReportsOfAgency, listReportsOfYear, listVersions, updateReportRow,
 } from './repository.js';
@@ -125,7 +129,7 @@ interface WriteOptions {
   extra?: Record<string, unknown>;
   meta?: { reportingUnit?: string; reportDate?: string };
   /** Cells now computed from gongkai's records (marked computed even where the value is unchanged). */
-  computed?: { paths: ReadonlySet<string>; by: string };
+  computed?: { paths: ReadonlySet<string>; by: string; byPath?: ReadonlyMap<string, string> };
 }
 
 async function writeWorkingCopy(ctx: AppContext, opts: SaveOptions, state: ReportState, next: ReportData, w: WriteOptions) {
@@ -137,7 +141,7 @@ async function writeWorkingCopy(ctx: AppContext, opts: SaveOptions, state: Repor
     const before = getFigure(state.data, path) ?? null;
     const after = getFigure(next, path) ?? null;
     if (before !== after) changed[path] = [before, after];
-    if (w.computed?.paths.has(path)) sources[path] = { origin: 'computed', by: w.computed.by, at };
+    if (w.computed?.paths.has(path)) sources[path] = { origin: 'computed', by: w.computed.byPath?.get(path) ?? w.computed.by, at };
     else if (before !== after) sources[path] = { origin: 'entered', by: opts.actor.displayName, at };
   }
   const narrativeChanged = (['overview', 'problems', 'other'] as const).filter((k) => state.data.narrative[k] !== next.narrative[k]);
@@ -241,7 +245,8 @@ export async function fillBlanksWithZero(ctx: AppContext, opts: SaveOptions): Pr
 
 /**
  * Fills sections 三 and 四 (and the fees collected, 六) from gongkai's own request and case
- * records. Those cells are marked computed.
+ * records, and the cells of section 二 the agency has 政府信息管理 records for. Those cells are
+ * marked computed.
  */
 export async function computeFromRecords(ctx: AppContext, opts: SaveOptions): Promise<void> {
   const state = await getReportState(ctx, opts.actor, opts.agencyId, opts.year);
@@ -261,7 +266,34 @@ export async function computeFromRecords(ctx: AppContext, opts: SaveOptions): Pr
     paths.add(path);
   }
   next.feesCollectedYuan = figures.feesCollectedYuan;
-  await writeWorkingCopy(ctx, opts, state, next, { action: 'report.compute', computed: { paths, by: '依申请公开记录' } });
+  // Section 二 from the records of 政府信息管理: only the cells the agency has records for.
+  const registry = await section2FiguresForYear(ctx.database.db, state.agency.id, opts.year);
+  const byPath = new Map<string, string>();
+  for (const path of Object.keys(registry.origins)) {
+    const [, item, field] = path.split('.') as [string, keyof Section2_2021, string];
+    setFigure(next, path, (registry.section2[item] as Record<string, number | null>)[field] ?? null);
+    paths.add(path);
+    byPath.set(path, '政府信息管理记录');
+  }
+  await writeWorkingCopy(ctx, opts, state, next, { action: 'report.compute', computed: { paths, by: '依申请公开记录', byPath } });
+}
+
+/**
+ * Writes section 一 (总体情况) drafted from gongkai's records (overview-figures.ts →
+ * domain/report/overview-draft.ts) into the narrative, for staff to edit. Text already there is
+ * replaced only when `overwrite` is set (the form's 覆盖现有内容); otherwise INVALID_STATE and
+ * nothing changes. Audited like every change of the working copy.
+ */
+export async function draftOverview(ctx: AppContext, opts: SaveOptions & { overwrite: boolean }): Promise<AnnualReport> {
+  const state = await getReportState(ctx, opts.actor, opts.agencyId, opts.year);
+  assertEditable(opts, state);
+  const previous = state.data.narrative.overview;
+  if (previous.trim() !== '' && !opts.overwrite) {
+    throw new AppError('INVALID_STATE', '“一、总体情况”已有内容：要用根据记录起草的内容替换，请勾选“覆盖现有内容”');
+  }
+  const next = cloneReport(state.data);
+  next.narrative.overview = draftOverviewText(await overviewFiguresForYear(ctx.database.db, state.agency, opts.year));
+  return writeWorkingCopy(ctx, opts, state, next, { action: 'report.draftOverview', extra: { overwritten: previous.trim() !== '' } });
 }
 
 /** Runs every check; without a hard finding the report becomes “checked”. */

@@ -1,23 +1,28 @@
 /** `gongkai demo`: loads the demo district into a fresh installation. */
-import { nowIso, type AppContext } from '../../context.js';
+import { nowIso, today, type AppContext } from '../../context.js';
+import type { Agency } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import { hashPassword } from '../accounts/passwords.js';
 import { insertUser, setRoles } from '../accounts/repository.js';
 import { findAgencyByName, insertAgency, listAllAgencies, updateAgencyRow } from '../agencies/repository.js';
 import { recordAudit, SYSTEM_ACTOR } from '../audit/service.js';
-import { insertColumn } from '../publications/repository.js';
+import { insertColumn, listColumnsOf } from '../publications/repository.js';
+import { loadDemoItems } from './demo-items.js';
 import {
   DEMO_COLUMNS, DEMO_DEPARTMENTS, DEMO_GOVERNMENT, DEMO_OFFICE, DEMO_OFFICE_STAFF, DEMO_PASSWORD, DEMO_STAFF, DEMO_TOWNSHIPS,
   demoCreditCode, type DemoAgency,
 } from './demo-district.js';
 
 export interface DemoResult {
+  /** Published items, dated back from today. */
+  items: number;
   agencies: number;
   users: number;
   password: string;
 }
 
-export async function loadDemo(ctx: AppContext): Promise<DemoResult> {
+/** Loads the demo district; `items: false` leaves out the published items (tests that count their own). */
+export async function loadDemo(ctx: AppContext, options: { items?: boolean } = {}): Promise<DemoResult> {
   const db = ctx.database.db;
   if (await findAgencyByName(db, DEMO_GOVERNMENT.name)) throw new AppError('CONFLICT', '演示数据已加载过');
   const existing = await listAllAgencies(db);
@@ -29,6 +34,7 @@ export async function loadDemo(ctx: AppContext): Promise<DemoResult> {
   const at = nowIso(ctx);
   let serial = 1;
   let users = 0;
+  let items = 0;
   await db.transaction().execute(async (trx) => {
     const upsert = async (a: DemoAgency, parentId: number | null, existingId?: number) => {
       const values = {
@@ -46,6 +52,8 @@ export async function loadDemo(ctx: AppContext): Promise<DemoResult> {
     };
     const gov = await upsert(DEMO_GOVERNMENT, null, root?.id);
     const off = await upsert(DEMO_OFFICE, gov.id, office?.id);
+    const drafterOf = new Map<number, number>();
+    const agencies: Agency[] = [];
     const addStaff = async (agencyId: number, login: string, shortName: string, staff: typeof DEMO_STAFF) => {
       for (const s of staff) {
         const user = await insertUser(trx, {
@@ -54,6 +62,7 @@ export async function loadDemo(ctx: AppContext): Promise<DemoResult> {
           last_login_at: null, password_changed_at: at, created_at: at, updated_at: at,
         });
         await setRoles(trx, user.id, s.roles);
+        if (s.roles.includes('drafter') && !drafterOf.has(agencyId)) drafterOf.set(agencyId, user.id);
         users++;
       }
     };
@@ -71,14 +80,21 @@ export async function loadDemo(ctx: AppContext): Promise<DemoResult> {
     await addStaff(off.id, DEMO_OFFICE.login, DEMO_OFFICE.shortName, DEMO_OFFICE_STAFF);
     await addColumns(gov.id);
     await addColumns(off.id);
+    // The office's staff publish for the government too.
+    drafterOf.set(gov.id, drafterOf.get(off.id)!);
+    agencies.push(gov, off);
     for (const a of [...DEMO_DEPARTMENTS, ...DEMO_TOWNSHIPS]) {
       const agency = await upsert(a, gov.id);
       await addStaff(agency.id, a.login, a.shortName, DEMO_STAFF);
       await addColumns(agency.id);
+      agencies.push(agency);
     }
+    if (options.items !== false) items = await loadDemoItems(trx, {
+      agencies, columns: await listColumnsOf(trx, agencies.map((a) => a.id)), drafterOf, today: today(ctx), at,
+    });
     await recordAudit(ctx, trx, SYSTEM_ACTOR, {
-      action: 'system.demoLoaded', entityType: 'agency', entityId: gov.id, agencyId: gov.id, data: { agencies: serial - 1, users, columns },
+      action: 'system.demoLoaded', entityType: 'agency', entityId: gov.id, agencyId: gov.id, data: { agencies: serial - 1, users, columns, items },
     });
   });
-  return { agencies: serial - 1, users, password: DEMO_PASSWORD };
+  return { agencies: serial - 1, users, items, password: DEMO_PASSWORD };
 }

@@ -10,7 +10,7 @@ import { notFound } from '../../errors.js';
 import { idParam } from '../../http/guards.js';
 import { PrintLayout, renderDocument } from '../../http/layout.js';
 import { beijingTime } from '../audit/views.js';
-import { listAllAgencies } from '../agencies/repository.js';
+import { listAllAgenciesCached } from '../agencies/repository.js';
 import { treeOrder } from '../agencies/tree.js';
 import { sendPortalPage, siteName } from '../portal/page.js';
 import { rssFeed, SITEMAP_CHUNK, sitemapIndex, urlSet } from './feeds.js';
@@ -78,7 +78,7 @@ export async function publicationPortalRoutes(app: FastifyInstance, ctx: AppCont
   const db = ctx.database.db;
 
   app.get('/catalogue', async (_request, reply) => {
-    const columns = await listColumnsOf(db, (await listAllAgencies(db)).map((a) => a.id));
+    const columns = await listColumnsOf(db, (await listAllAgenciesCached(db)).map((a) => a.id));
     return sendPortalPage(ctx, reply, '法定主动公开内容', (agencies) => (
       <>
         <h1>法定主动公开内容</h1>
@@ -99,7 +99,7 @@ export async function publicationPortalRoutes(app: FastifyInstance, ctx: AppCont
 
   app.get('/agencies/:id', async (request, reply) => {
     const id = idParam(request);
-    const agencies = await listAllAgencies(db);
+    const agencies = await listAllAgenciesCached(db);
     const agency = agencies.find((a) => a.id === id);
     if (!agency) throw notFound('机关');
     const columns = await listColumnsOf(db, [agency.id]);
@@ -130,7 +130,7 @@ export async function publicationPortalRoutes(app: FastifyInstance, ctx: AppCont
     const raw = (request.params as Record<string, string>).page ?? '1';
     if (!/^[1-9][0-9]{0,5}$/.test(raw)) throw notFound('页面');
     const page = Number(raw);
-    const agency = (await listAllAgencies(db)).find((a) => a.id === id);
+    const agency = (await listAllAgenciesCached(db)).find((a) => a.id === id);
     if (!agency) throw notFound('机关');
     const data = await publicCatalogue(db, id, page);
     const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
@@ -214,7 +214,7 @@ export async function publicationPortalRoutes(app: FastifyInstance, ctx: AppCont
   app.get('/columns/:id/rss.xml', async (request, reply) => {
     const column = await findColumn(db, idParam(request));
     if (!column) throw notFound('栏目');
-    const agencies = await listAllAgencies(db);
+    const agencies = await listAllAgenciesCached(db);
     const agencyName = agencies.find((a) => a.id === column.agency_id)?.name ?? '';
     const base = publicBase(ctx, request);
     const items = await columnFeedItems(db, column.id);
@@ -233,7 +233,7 @@ export async function publicationPortalRoutes(app: FastifyInstance, ctx: AppCont
 
   app.get('/items/:id/print', async (request, reply) => {
     const data = await publicItem(db, idParam(request));
-    const html = renderDocument(<PrintLayout title={data.version.title} siteName={siteName(await listAllAgencies(db))}><ItemArticle data={data} print /></PrintLayout>);
+    const html = renderDocument(<PrintLayout title={data.version.title} siteName={siteName(await listAllAgenciesCached(db))}><ItemArticle data={data} print /></PrintLayout>);
     return reply.type('text/html; charset=utf-8').header('cache-control', 'public, max-age=60').send(html);
   });
 
@@ -251,7 +251,7 @@ export async function publicationPortalRoutes(app: FastifyInstance, ctx: AppCont
   });
   app.get('/sitemaps/pages.xml', async (request, reply) => {
     const base = publicBase(ctx, request);
-    const agencies = await listAllAgencies(db);
+    const agencies = await listAllAgenciesCached(db);
     const columns = await listColumnsOf(db, agencies.map((a) => a.id));
     const paths = ['/', '/guide', '/rules', '/catalogue', '/annual-reports', '/requests/new', ...agencies.flatMap((a) => [`/agencies/${a.id}`, `/guide/${a.id}`]), ...columns.map((c) => `/columns/${c.id}`)];
     return reply.type('application/xml; charset=utf-8').header('cache-control', 'public, max-age=3600').send(urlSet(paths.map((p) => ({ loc: `${base}${p}` }))));

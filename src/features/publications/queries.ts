@@ -1,11 +1,12 @@
 /** Reading items: the console's detail and lists, and what the public may see. */
+import { sql } from 'kysely';
 import type { AppContext } from '../../context.js';
 import type { Executor } from '../../db/database.js';
 import type { PublicationAttachment, PublicationColumn, PublicationItem, PublicationVersion } from '../../db/schema.js';
 import type { PublicationFinding } from '../../domain/publication/checks.js';
 import type { Actor } from '../../domain/roles.js';
 import { notFound } from '../../errors.js';
-import { findAgency, listAllAgencies } from '../agencies/repository.js';
+import { findAgency, listAllAgencies, listAllAgenciesCached } from '../agencies/repository.js';
 import { subtreeIds } from '../agencies/tree.js';
 import { itemFindings } from './checks.js';
 import { publicationPolicy } from './policy.js';
@@ -71,12 +72,13 @@ export async function staffAttachment(ctx: AppContext, actor: Actor, itemId: num
 
 // ---- the public ---------------------------------------------------------------------------
 
+/** What the public sees of an item (its page, the API): the fields read of the item, its live version and its column. */
 export interface PublicItem {
-  item: PublicationItem;
-  version: PublicationVersion;
+  item: Pick<PublicationItem, 'id' | 'agency_id' | 'index_number' | 'published_date' | 'validity' | 'validity_on'>;
+  version: Pick<PublicationVersion, 'version' | 'title' | 'body_html' | 'attachment_ids' | 'correction_note' | 'published_at'>;
   metadata: Record<string, string | number | null>;
   attachments: repo.AttachmentInfo[];
-  column: PublicationColumn | null;
+  column: Pick<PublicationColumn, 'id' | 'name'> | null;
   agencyName: string;
   interpretations: Awaited<ReturnType<typeof repo.interpretationsOf>>;
   interprets: { id: number; title: string } | null;
@@ -86,24 +88,47 @@ function isPublic(item: PublicationItem | undefined): item is PublicationItem {
   return !!item && item.live_version > 0 && !item.withdrawn_at;
 }
 
-/** The live version of a published item; NOT_FOUND for drafts and withdrawn items alike. */
+/**
+ * The live version of a published item; NOT_FOUND for drafts and withdrawn items alike. Every
+ * item page runs this, so it reads little: the item, its live version and its column in one
+ * query of only the fields the page shows (on SQLite, preparing a statement costs more than
+ * running it, and grows with the number of columns), the agency's name from the cached agency
+ * list, and attachments only when the version shows some.
+ */
 export async function publicItem(db: Executor, id: number): Promise<PublicItem> {
-  const item = await repo.findItem(db, id);
-  if (!isPublic(item)) throw notFound('信息');
-  const version = (await repo.findVersion(db, item.id, item.live_version))!;
+  const row = await db
+    .selectFrom('publication_items as i')
+    .innerJoin('publication_versions as v', (j) => j.onRef('v.item_id', '=', 'i.id').onRef('v.version', '=', 'i.live_version'))
+    .leftJoin('publication_columns as c', 'c.id', 'i.column_id')
+    .select([
+      'i.id', 'i.agency_id', 'i.index_number', 'i.published_date', 'i.validity', 'i.validity_on', 'i.interprets_item_id',
+      'v.version', 'v.title', 'v.body_html', 'v.metadata', 'v.attachment_ids', 'v.correction_note', 'v.published_at',
+      'c.id as column_id', 'c.name as column_name',
+    ])
+    .where('i.id', '=', id)
+    .where('i.live_version', '>', 0)
+    .where('i.withdrawn_at', 'is', null)
+    .executeTakeFirst();
+  if (!row) throw notFound('信息');
+  const { id: itemId, agency_id, index_number, published_date, validity, validity_on, interprets_item_id, column_id, column_name, ...version } = row;
   const shown = new Set(JSON.parse(version.attachment_ids) as number[]);
-  const attachments = (await repo.listAttachments(db, item.id, false)).filter((a) => shown.has(a.id));
-  const interpretsRow = item.interprets_item_id ? await repo.findItem(db, item.interprets_item_id) : undefined;
+  const attachments = shown.size === 0 ? [] : (await repo.listAttachments(db, itemId, false)).filter((a) => shown.has(a.id));
+  const interpretsRow = interprets_item_id ? await repo.findItem(db, interprets_item_id) : undefined;
   return {
-    item,
+    item: { id: itemId, agency_id, index_number, published_date, validity, validity_on },
     version,
     metadata: JSON.parse(version.metadata) as Record<string, string | number | null>,
     attachments,
-    column: (await repo.findColumn(db, item.column_id)) ?? null,
-    agencyName: (await findAgency(db, item.agency_id))?.name ?? '',
-    interpretations: await repo.interpretationsOf(db, item.id, true),
+    column: column_id === null ? null : { id: column_id, name: column_name! },
+    agencyName: await agencyNameOf(db, agency_id),
+    interpretations: await repo.interpretationsOf(db, itemId, true),
     interprets: isPublic(interpretsRow) ? { id: interpretsRow.id, title: interpretsRow.title } : null,
   };
+}
+
+/** An agency's name for public pages, from the cached agency list. */
+async function agencyNameOf(db: Executor, agencyId: number): Promise<string> {
+  return (await listAllAgenciesCached(db)).find((a) => a.id === agencyId)?.name ?? '';
 }
 
 /** An attachment the public may download: one shown with the item's live version. */
@@ -115,27 +140,53 @@ export async function publicAttachment(db: Executor, itemId: number, attachmentI
   return attachment;
 }
 
-/** A column's public items, newest first (titles from the live versions). */
+/**
+ * `live_version > 0` written as a literal, not a parameter: SQLite uses a partial index whose
+ * WHERE says the same (one such is proposed in docs/PERFORMANCE.md, "Portal pages") without
+ * reading each row only when it can see the value when preparing the statement.
+ */
+const PUBLISHED = sql.lit(0);
+
+/**
+ * A column's public items, newest first (titles from the live versions). The column comes with
+ * its agency's other columns (for its sub-columns) in one query. The count reads the items alone:
+ * an item with live_version > 0 always has that version (the publishing transaction writes
+ * both, and versions are never deleted), so joining them would only make every count read the
+ * versions too.
+ */
 export async function publicColumn(db: Executor, columnId: number, page: number) {
-  const column = await repo.findColumn(db, columnId);
+  const agencyColumns = await db
+    .selectFrom('publication_columns')
+    .selectAll()
+    .where('agency_id', '=', (eb) => eb.selectFrom('publication_columns').select('agency_id').where('id', '=', columnId))
+    .orderBy('agency_id')
+    .orderBy('sort_order')
+    .orderBy('id')
+    .execute();
+  const column = agencyColumns.find((c) => c.id === columnId);
   if (!column) throw notFound('栏目');
   const pageSize = 20;
-  const base = db
+  const total = await db
+    .selectFrom('publication_items as i')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('i.column_id', '=', column.id)
+    .where('i.live_version', '>', PUBLISHED)
+    .where('i.withdrawn_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  const rows = await db
     .selectFrom('publication_items as i')
     .innerJoin('publication_versions as v', (j) => j.onRef('v.item_id', '=', 'i.id').onRef('v.version', '=', 'i.live_version'))
     .where('i.column_id', '=', column.id)
-    .where('i.live_version', '>', 0)
-    .where('i.withdrawn_at', 'is', null);
-  const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await base
+    .where('i.live_version', '>', PUBLISHED)
+    .where('i.withdrawn_at', 'is', null)
     .select(['i.id', 'v.title', 'i.published_date', 'i.index_number', 'i.validity', 'i.document_number'])
     .orderBy('i.published_date', 'desc')
     .orderBy('i.id', 'desc')
     .limit(pageSize)
     .offset((page - 1) * pageSize)
     .execute();
-  const children = (await repo.listColumnsOf(db, [column.agency_id])).filter((c) => c.parent_id === column.id);
-  return { column, rows, total: Number(total.n), pageSize, children, agencyName: (await findAgency(db, column.agency_id))?.name ?? '' };
+  const children = agencyColumns.filter((c) => c.parent_id === column.id);
+  return { column, rows, total: Number(total.n), pageSize, children, agencyName: await agencyNameOf(db, column.agency_id) };
 }
 
 /** Counts of items published in a year per info kind (section 一 of the annual report). */
@@ -184,17 +235,25 @@ export async function highestItemId(db: Executor): Promise<number> {
   return Number(row?.id ?? 0);
 }
 
-/** 政府信息公开目录 of an agency (第十二条): every public item with its index number and date. */
+/**
+ * 政府信息公开目录 of an agency (第十二条): every public item with its index number and date. The
+ * count reads the items alone, as in publicColumn.
+ */
 export async function publicCatalogue(db: Executor, agencyId: number, page: number) {
   const pageSize = 100;
-  const base = db
+  const total = await db
+    .selectFrom('publication_items as i')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('i.agency_id', '=', agencyId)
+    .where('i.live_version', '>', PUBLISHED)
+    .where('i.withdrawn_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  const rows = await db
     .selectFrom('publication_items as i')
     .innerJoin('publication_versions as v', (j) => j.onRef('v.item_id', '=', 'i.id').onRef('v.version', '=', 'i.live_version'))
     .where('i.agency_id', '=', agencyId)
-    .where('i.live_version', '>', 0)
-    .where('i.withdrawn_at', 'is', null);
-  const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await base
+    .where('i.live_version', '>', PUBLISHED)
+    .where('i.withdrawn_at', 'is', null)
     .select(['i.id', 'i.index_number', 'v.title', 'v.body_html', 'i.published_date', 'i.info_kind', 'i.validity'])
     .orderBy('i.published_date', 'desc')
     .orderBy('i.id', 'desc')

@@ -15,6 +15,7 @@ import { AppError, forbidden, validationError } from '../../errors.js';
 import { parseInput } from '../../http/validate.js';
 import { findAgency } from '../agencies/repository.js';
 import { recordAudit, SYSTEM_ACTOR, type AuditActor } from '../audit/service.js';
+import { indexItem } from '../search/indexer.js';
 import { blocking, itemFindings } from './checks.js';
 import { publicationPolicy } from './policy.js';
 import * as repo from './repository.js';
@@ -122,6 +123,27 @@ export async function reviewItem(ctx: AppContext, opts: ActorOpts & { id: number
   });
 }
 
+/** The prefix of an agency's index numbers: its index code, else its credit code, else GK + id. */
+export function agencyIndexCode(agency: Agency): string {
+  return agency.index_code || agency.credit_code || `GK${String(agency.id).padStart(6, '0')}`;
+}
+
+/** The catalogue data a published version keeps (publication_versions.metadata, as JSON). */
+export interface VersionMetadata {
+  indexNumber: string;
+  columnId: number;
+  infoKind: string;
+  subjectCategory: string | null;
+  issuingAgency: string;
+  documentNumber: string | null;
+  writtenDate: string | null;
+  madeOn: string | null;
+  publishedDate: string;
+  sourceName: string | null;
+  sourceUrl: string | null;
+  interpretsItemId: number | null;
+}
+
 /**
  * Makes the working copy the next live version: the index number (first publication only), the
  * published date, an immutable version with its attachments, and the audit entry.
@@ -132,12 +154,11 @@ async function publishInTransaction(ctx: AppContext, trx: Executor, opts: { item
   let indexNumber = item.index_number;
   if (!indexNumber) {
     const year = Number(date.slice(0, 4));
-    const code = agency.index_code || agency.credit_code || `GK${String(agency.id).padStart(6, '0')}`;
-    indexNumber = formatIndexNumber(code, year, await repo.nextIndexSerial(trx, agency.id, year));
+    indexNumber = formatIndexNumber(agencyIndexCode(agency), year, await repo.nextIndexSerial(trx, agency.id, year));
   }
   const version = item.live_version + 1;
   const attachments = await repo.listAttachments(trx, item.id, true);
-  const metadata = {
+  const metadata: VersionMetadata = {
     indexNumber, columnId: item.column_id, infoKind: item.info_kind, subjectCategory: item.subject_category, issuingAgency: item.issuing_agency,
     documentNumber: item.document_number, writtenDate: item.written_date, madeOn: item.made_on, publishedDate: item.published_date ?? date,
     sourceName: item.source_name, sourceUrl: item.source_url, interpretsItemId: item.interprets_item_id,
@@ -151,6 +172,7 @@ async function publishInTransaction(ctx: AppContext, trx: Executor, opts: { item
     status: 'published', review_stage: null, scheduled_for: null, live_version: version, index_number: indexNumber,
     published_date: item.published_date ?? date, first_published_at: item.first_published_at ?? at, correction_note: null, updated_at: at,
   });
+  await indexItem(trx, item.id);
   await recordAudit(ctx, trx, opts.by, {
     action: version > 1 ? 'item.publishCorrection' : 'item.publish', entityType: 'item', entityId: item.id, agencyId: item.agency_id,
     data: { version, indexNumber, title: item.title, ...(version > 1 ? { correctionNote: item.correction_note } : {}) },
@@ -187,6 +209,7 @@ export async function withdrawItem(ctx: AppContext, opts: ActorOpts & { id: numb
   const at = nowIso(ctx);
   return ctx.database.db.transaction().execute(async (trx) => {
     const updated = await repo.updateItemRow(trx, item.id, { status: 'withdrawn', review_stage: null, withdrawn_at: at, withdrawal_reason: reason, updated_at: at });
+    await indexItem(trx, item.id);
     await recordAudit(ctx, trx, opts.actor, { action: 'item.withdraw', entityType: 'item', entityId: item.id, agencyId: item.agency_id, ip: opts.ip, data: { reason, indexNumber: item.index_number } });
     return updated;
   });

@@ -67,3 +67,12 @@ export function firstSystemAdministrator(db: Executor) {
     .orderBy('users.id')
     .executeTakeFirst();
 }
+
+/**
+ * The stored index numbers starting with `prefix` (an agency's code and '/'). The code is made of
+ * letters, digits and hyphens (index-number.ts), none of which LIKE treats specially.
+ */
+export async function itemIndexNumbersWithPrefix(db: Executor, prefix: string): Promise<string[]> {
+  const rows = await db.selectFrom('publication_items').select('index_number').where('index_number', 'like', `${prefix}%`).execute();
+  return rows.flatMap((r) => (r.index_number ? [r.index_number] : []));
+}

@@ -12,7 +12,7 @@ import { decodeReportFile } from '../../../domain/report/published.js';
 import { looksLikeZip, readZipDirectory, readZipEntry, type ZipEntry } from '../../../domain/publication/zip.js';
 import { parseCsv } from '../../requests/import/read-file.js';
 import { MAX_ATTACHMENT_BYTES } from '../service.js';
-import { ImportFileError, recordsFromJson, recordsFromSheet, type RawRecord } from './rows.js';
+import { ImportFileError, recordsFromJson, recordsFromSheet, type RawRecord } from './records.js';
 
 /** Largest items file read from a ZIP package (inflated). */
 export const MAX_ITEMS_FILE_BYTES = 200 * 1024 * 1024;
@@ -57,7 +57,7 @@ const EXCEL_MESSAGE = '这是Excel文件：请在Excel中“另存为”“CSV U
 function readItems(bytes: Uint8Array, fileName: string): RawRecord[] {
   const text = decodeReportFile(bytes);
   const extension = path.extname(fileName).toLowerCase();
-  const json = extension === '.json' || (extension !== '.csv' && extension !== '.txt' && /^\s*[[{]/.test(text));
+  const json = extension === '.json' || (extension !== '.csv' && /^\s*[[{]/.test(text));
   return json ? recordsFromJson(text) : recordsFromSheet(parseCsv(text));
 }
 
