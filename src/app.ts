@@ -25,13 +25,25 @@ import { calendarRoutes } from './features/calendar/routes.js';
 import { requestRoutes } from './features/requests/routes.js';
 import { letterTemplateRoutes } from './features/requests/letters/templates-routes.js';
 import { requestImportRoutes } from './features/requests/import/routes.js';
+import { registryRoutes } from './features/registry/routes.js';
+import { newMediaRoutes } from './features/new-media/routes.js';
+import { trainingRoutes } from './features/training/routes.js';
+import { assessmentRoutes } from './features/assessment/routes.js';
 import { consoleRoutes } from './features/console/routes.js';
 import { portalRoutes } from './features/portal/routes.js';
 import { publicationRoutes } from './features/publications/routes.js';
 import { publicationPortalRoutes } from './features/publications/portal-routes.js';
+import { publicationImportRoutes } from './features/publications/import/routes.js';
+import { searchRoutes } from './features/search/routes.js';
+import { standardCatalogueRoutes } from './features/standard-catalogue/routes.js';
+import { healthRoutes } from './features/health/routes.js';
+import { dashboardRoutes } from './features/dashboard/routes.js';
+import { inspectionRoutes } from './features/inspections/routes.js';
+import { noticeRoutes } from './features/inspections/notices/routes.js';
 import { cookieSecret } from './features/setup/bootstrap.js';
 import { HTTP_STATUS, toAppError } from './http/errors.js';
 import { errorPage } from './http/error-page.js';
+import { registerEtags } from './http/etag.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -123,6 +135,8 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
     });
   });
 
+  registerEtags(app);
+
   app.setErrorHandler(async (error, request, reply) => {
     const { error: appError, unexpected } = toAppError(error);
     if (unexpected) request.log.error({ err: error }, 'unexpected error');
@@ -154,7 +168,18 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   await requestImportRoutes(app, ctx);
   await portalReportRoutes(app, ctx);
   await publicationRoutes(app, ctx);
+  await publicationImportRoutes(app, ctx);
   await publicationPortalRoutes(app, ctx);
+  await searchRoutes(app, ctx);
+  await registryRoutes(app, ctx);
+  await newMediaRoutes(app, ctx);
+  await trainingRoutes(app, ctx);
+  await assessmentRoutes(app, ctx);
+  await standardCatalogueRoutes(app, ctx);
+  await healthRoutes(app, ctx);
+  await dashboardRoutes(app, ctx);
+  await inspectionRoutes(app, ctx);
+  await noticeRoutes(app, ctx);
 
   app.get('/favicon.ico', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/static/favicon.svg', 301));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -7,7 +7,9 @@ import { migrateToLatest } from './db/migrate.js';
 import { deleteIdleSessions } from './features/accounts/repository.js';
 import { ensureInstalled } from './features/setup/bootstrap.js';
 import { sweepDeadlines } from './jobs/deadline-sweep.js';
+import { sweepWebsiteHealth } from './features/health/sweep.js';
 import { publishScheduledItems } from './features/publications/workflow.js';
+import { recoverInterruptedImports } from './features/registry/import/service.js';
 import { smtpMailer } from './jobs/mailer.js';
 
 export async function startServer(config: Config = loadConfig()) {
@@ -31,6 +33,12 @@ export async function startServer(config: Config = loadConfig()) {
     process.stdout.write(lines.join('\n') + '\n');
   }
   const app = await buildApp(ctx);
+  // Decision imports left running by a process that stopped are failed and their rows deleted:
+  // on start, and every minute (with several instances, one may stop while the others run).
+  const recoverImports = () => recoverInterruptedImports(ctx).catch((err: unknown) => app.log.error({ err }, 'recovering decision imports failed'));
+  await recoverImports();
+  const importTimer = setInterval(() => void recoverImports(), 60_000);
+  importTimer.unref();
   const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : null;
   // Periodic work: deadline reminders, and removing sessions that have expired by idling (they
   // are refused anyway; this keeps the table small).
@@ -38,6 +46,8 @@ export async function startServer(config: Config = loadConfig()) {
     await sweepDeadlines(ctx, { mailer }).catch((err: unknown) => app.log.error({ err }, 'deadline sweep failed'));
     const cutoff = new Date(ctx.clock.now().getTime() - config.sessionIdleMinutes * 60_000).toISOString();
     await deleteIdleSessions(database.db, cutoff).catch((err: unknown) => app.log.error({ err }, 'session purge failed'));
+    // Website health: the day's snapshot of every agency (once a day; later runs skip it).
+    await sweepWebsiteHealth(ctx).catch((err: unknown) => app.log.error({ err }, 'website health sweep failed'));
   };
   const timer = config.sweepMinutes > 0 ? setInterval(sweep, config.sweepMinutes * 60_000) : null;
   timer?.unref();
@@ -48,6 +58,7 @@ export async function startServer(config: Config = loadConfig()) {
   publisher.unref();
   const close = async () => {
     if (timer) clearInterval(timer);
+    clearInterval(importTimer);
     clearInterval(publisher);
     await app.close();
     await database.close();

@@ -449,6 +449,365 @@ export interface RegistryDecisionTable {
   import_id: number;
 }
 
+/** The decisions an import added, per year of their date (the year's count sums these). */
+export interface RegistryImportYearTable {
+  import_id: number;
+  year: number;
+  decisions: number;
+}
+
+/**
+ * One public item in the full-text index (derived data: rebuilt by `gongkai search reindex`).
+ * On PostgreSQL the table also has `tsv`, a tsvector generated from the tokens (not typed here:
+ * only the search repository reads it, in raw SQL).
+ */
+export interface SearchDocumentTable {
+  /** publication_items.id; the FTS5 rowid on SQLite. */
+  item_id: number;
+  agency_id: number;
+  info_kind: string;
+  /** The year of published_date (the year filter). */
+  year: number;
+  validity: Validity;
+  published_date: string;
+  /** Whole-token keys (src/features/search/tokens.ts numberKey) for the exact-match boost. */
+  document_number_key: string | null;
+  index_number_key: string | null;
+  title_key: string;
+  title: string;
+  document_number: string | null;
+  index_number: string | null;
+  /** Space-joined facet tokens of the filter values (ag12 yr2024 iknormative vavalid). */
+  facets: string;
+  /** Space-joined jieba tokens of the info kind's label (ranked first when the query names the kind). */
+  kind_tokens: string;
+  /** Space-joined jieba tokens of the title and the numbers (ranked above the body). */
+  title_tokens: string;
+  /** Space-joined jieba tokens of everything searchable: title_tokens, issuing agency, body. */
+  tokens: string;
+  /** The live version's body as plain text (snippets). */
+  body_text: string;
+}
+
+/** 政务新媒体: a government new-media account registered by an agency. */
+export interface NewMediaAccountTable {
+  id: Generated<number>;
+  agency_id: number;
+  platform: 'wechat' | 'weibo' | 'douyin' | 'toutiao' | 'app' | 'other';
+  /** The account's name as the platform shows it; unique per agency and platform. */
+  name: string;
+  /** 账号 / ID on the platform (微信号, 微博ID, 抖音号 …). */
+  platform_account_id: string | null;
+  /** 运营主体: the body that runs the account. */
+  operator: string;
+  opened_on: string;
+  /** 运营中 / 已关停 / 整合 (merged into another account); closed and merged have closed_on and close_reason. */
+  status: 'operating' | 'closed' | 'merged';
+  /** The first day the account no longer operates. */
+  closed_on: string | null;
+  close_reason: string | null;
+  note: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Items an account published in a month (report section 一: 政务新媒体平台主动公开信息N条). */
+export interface NewMediaMonthlyItemsTable {
+  account_id: number;
+  /** 'YYYY-MM'. */
+  month: string;
+  items: number;
+  entered_by: string;
+  updated_at: string;
+}
+
+/** A training on disclosure work (培训) held by an agency. */
+export interface TrainingTable {
+  id: Generated<number>;
+  organiser_agency_id: number;
+  held_on: string;
+  topic: string;
+  /** Length in hours (学时), halves allowed. */
+  hours: number;
+  note: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** How many people of an agency took part in a training. */
+export interface TrainingParticipantTable {
+  training_id: number;
+  agency_id: number;
+  participants: number;
+}
+
+/** An item of a supervising office's performance-assessment score sheet (绩效考核) for a year. */
+export interface AssessmentItemTable {
+  id: Generated<number>;
+  /** The supervising office (agency of kind office). */
+  office_id: number;
+  year: number;
+  name: string;
+  /** How the score is found: a rule of src/domain/assessment/rules.ts, or 'manual'. */
+  rule: string;
+  /** The item's weight: the most points it gives. */
+  max_score: number;
+  /** Points taken off per occurrence, for the rules that count occurrences. */
+  deduction: number | null;
+  sort_order: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A score the office entered by hand for a manual item and an agency. */
+export interface AssessmentScoreTable {
+  item_id: number;
+  agency_id: number;
+  score: number;
+  note: string | null;
+  entered_by: string;
+  updated_at: string;
+}
+
+/** A disclosure matter (公开事项) of an agency's standard disclosure catalogue (基层政务公开标准目录). */
+export interface StandardCatalogueMatterTable {
+  id: Generated<number>;
+  agency_id: number;
+  /** 领域, e.g. 义务教育: one imported table. */
+  domain: string;
+  sort_order: number;
+  /** 一级事项 / 二级事项 ('' when the table has no second level). */
+  first_level: string;
+  second_level: string;
+  /** 公开内容（要素）. */
+  content: string;
+  /** 公开依据. */
+  legal_basis: string | null;
+  /** 公开时限 as written, e.g. 信息形成或变更之日起20个工作日内. */
+  time_limit: string | null;
+  /** 公开主体. */
+  responsible_body: string | null;
+  /** JSON array of channel keys (公开渠道和载体). */
+  channels: string;
+  /** What 其他 (or an unknown channel column) says. */
+  other_channel: string | null;
+  /** 公开对象: 全社会 / 特定群众 (0/1). */
+  audience_public: number;
+  audience_specific: number;
+  /** 公开方式: 主动 / 依申请 (0/1). */
+  manner_proactive: number;
+  manner_on_request: number;
+  /** 公开层级: 县级 / 乡级 (0/1). */
+  level_county: number;
+  level_township: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A portal column that carries a matter (publication_columns.id, without a foreign key). */
+export interface StandardCatalogueMatterColumnTable {
+  matter_id: number;
+  column_id: number;
+}
+
+/** An inspection (检查抽查) the supervising office plans over agencies, sites and new-media accounts. */
+export interface InspectionTable {
+  id: Generated<number>;
+  /** The office that plans it; its notices are numbered in this office's series. */
+  office_agency_id: number;
+  title: string;
+  kind: 'quarterly' | 'adHoc';
+  year: number;
+  /** 1–4 for a quarterly inspection. */
+  quarter: number | null;
+  starts_on: string;
+  ends_on: string;
+  /** planned: findings are recorded; issued: every finding has become a rectification task. */
+  status: 'planned' | 'issued';
+  issued_on: string | null;
+  /** The rectification deadline given when the findings were issued. */
+  rectify_by: string | null;
+  note: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface InspectionAgencyTable {
+  inspection_id: number;
+  agency_id: number;
+}
+
+/** What is inspected: an agency's portal pages (site) or one of its new-media accounts. */
+export interface InspectionTargetTable {
+  id: Generated<number>;
+  inspection_id: number;
+  agency_id: number;
+  kind: 'site' | 'newMedia';
+  name: string;
+  url: string | null;
+  /** new_media_accounts.id of a new-media target. */
+  account_id: number | null;
+  platform: string | null;
+}
+
+/** A problem found, against an indicator of 国办秘函〔2019〕19号 (src/domain/inspections/indicators.ts). */
+export interface InspectionFindingTable {
+  id: Generated<number>;
+  inspection_id: number;
+  agency_id: number;
+  target_id: number | null;
+  indicator: string;
+  /** veto = 单项否决 (the agency fails the inspection); score = 扣分. */
+  severity: 'veto' | 'score';
+  description: string;
+  url: string | null;
+  column_id: number | null;
+  item_id: number | null;
+  since: string | null;
+  origin: 'health' | 'manual';
+  created_by: string;
+  created_at: string;
+}
+
+/** The rectification (整改) of one finding by its agency. */
+export interface RectificationTaskTable {
+  id: Generated<number>;
+  finding_id: number;
+  inspection_id: number;
+  agency_id: number;
+  due_on: string;
+  status: 'open' | 'answered' | 'returned' | 'accepted';
+  answered_on: string | null;
+  accepted_on: string | null;
+  returns: ColumnType<number, number | undefined, number>;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One step of a rectification task: issued, answered, returned (with the office's comment), accepted. */
+export interface RectificationStepTable {
+  id: Generated<number>;
+  task_id: number;
+  seq: number;
+  action: 'issued' | 'answered' | 'returned' | 'accepted';
+  comment: string | null;
+  due_on: string | null;
+  actor_user_id: number | null;
+  actor_name: string;
+  on_date: string;
+  at: string;
+}
+
+/** A screenshot (PNG/JPEG, typed by content) proving a finding or an agency's answer. */
+export interface InspectionEvidenceTable {
+  id: Generated<number>;
+  finding_id: number;
+  /** Null: evidence of the finding; else the answering step. */
+  step_id: number | null;
+  file_name: string;
+  kind: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  content: Buffer;
+  created_at: string;
+}
+
+/** The prefix of an office's notice numbers (e.g. 青政办通 in 青政办通〔2026〕3号). */
+export interface NoticeSettingTable {
+  office_agency_id: number;
+  prefix: string;
+  updated_by: string;
+  updated_at: string;
+}
+
+export interface NoticeSequenceTable {
+  office_agency_id: number;
+  year: number;
+  last_serial: number;
+}
+
+/** A notice (通报) on an inspection, in Chinese official style; numbered when issued. */
+export interface InspectionNoticeTable {
+  id: Generated<number>;
+  inspection_id: number;
+  office_agency_id: number;
+  title: string;
+  /** 主送机关. */
+  recipients: string;
+  /** Editable text, one paragraph a line. */
+  intro: string;
+  overview: string;
+  problems: string;
+  requirements: string;
+  /** JSON: results by agency (src/domain/inspections/notice.ts AgencyResult[]). */
+  results: string;
+  /** JSON: the problem list of the attachment (ProblemListRow[]). */
+  problem_list: string;
+  attachment_title: string;
+  /** 发文机关署名. */
+  signer: string;
+  status: 'draft' | 'issued';
+  visibility: 'internal' | 'public';
+  year: number | null;
+  serial: number | null;
+  /** e.g. 青政办通〔2026〕3号. */
+  number: string | null;
+  issued_on: string | null;
+  issued_by: string | null;
+  /** When it was made public on the portal. */
+  published_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Website health: one column's state on one day (written once by the daily sweep). */
+export interface HealthColumnSnapshotTable {
+  column_id: number;
+  on_date: string;
+  agency_id: number;
+  kind: string;
+  /** The update period in force that day (days). */
+  max_days: number;
+  last_published_on: string | null;
+  days_since_update: number | null;
+  stale: number;
+  empty: number;
+  /** 0 for a heading column (sub-columns, no items of its own), which is not judged. */
+  judged: number;
+}
+
+/** Website health: one agency's conclusion and findings on one day. */
+export interface HealthAgencySnapshotTable {
+  agency_id: number;
+  on_date: string;
+  result: 'pass' | 'fail' | 'veto' | 'none';
+  veto: number;
+  score: number;
+  stale_columns: number;
+  empty_columns: number;
+  /** Columns judged (heading columns without items of their own are not). */
+  judged_columns: number;
+  /** The newest first-publication date of the agency's public items that day. */
+  home_last_published_on: string | null;
+  /** JSON array of domain/health HealthFinding. */
+  findings: string;
+  created_at: string;
+}
+
+/** The last check of an external address linked from a published body. */
+export interface HealthLinkCheckTable {
+  url: string;
+  host: string;
+  /** 1 reachable, 0 failing, null not requested (robots.txt disallows it, or it is on the own network). */
+  ok: number | null;
+  status: number | null;
+  detail: string | null;
+  checked_at: string;
+  failing_since: string | null;
+}
+
 export interface DB {
   agencies: AgencyTable;
   users: UserTable;
@@ -479,6 +838,29 @@ export interface DB {
   registry_figures: RegistryFigureTable;
   registry_imports: RegistryImportTable;
   registry_decisions: RegistryDecisionTable;
+  registry_import_years: RegistryImportYearTable;
+  search_documents: SearchDocumentTable;
+  new_media_accounts: NewMediaAccountTable;
+  new_media_monthly_items: NewMediaMonthlyItemsTable;
+  trainings: TrainingTable;
+  training_participants: TrainingParticipantTable;
+  assessment_items: AssessmentItemTable;
+  assessment_scores: AssessmentScoreTable;
+  standard_catalogue_matters: StandardCatalogueMatterTable;
+  standard_catalogue_matter_columns: StandardCatalogueMatterColumnTable;
+  inspections: InspectionTable;
+  inspection_agencies: InspectionAgencyTable;
+  inspection_targets: InspectionTargetTable;
+  inspection_findings: InspectionFindingTable;
+  rectification_tasks: RectificationTaskTable;
+  rectification_steps: RectificationStepTable;
+  inspection_evidence: InspectionEvidenceTable;
+  notice_settings: NoticeSettingTable;
+  notice_sequences: NoticeSequenceTable;
+  inspection_notices: InspectionNoticeTable;
+  health_column_snapshots: HealthColumnSnapshotTable;
+  health_agency_snapshots: HealthAgencySnapshotTable;
+  health_link_checks: HealthLinkCheckTable;
 }
 
 export type DisclosureRequest = Selectable<RequestTable>;

@@ -55,8 +55,14 @@ export function PortalLayout(props: PortalProps) {
               <li><a href="/rules">政府信息公开制度</a></li>
               <li><a href="/catalogue">法定主动公开内容</a></li>
               <li><a href="/annual-reports">政府信息公开年报</a></li>
+              <li><a href="/notices">通报</a></li>
               <li><a href="/requests/new">依申请公开</a></li>
             </ul>
+            <form class="site-search" method="get" action="/search" role="search">
+              <label for="site-search-q" class="visually-hidden">搜索政府信息</label>
+              <input id="site-search-q" type="search" name="q" maxLength={100} placeholder="搜索政府信息" />
+              <button type="submit">搜索</button>
+            </form>
           </div>
         </nav>
         <main id="main" class="wrap">{props.children}</main>
@@ -102,6 +108,13 @@ const NAV: Array<{ href: string; label: string; show: (a: Actor) => boolean }> =
   { href: '/console/publications', label: '主动公开', show: (a) => a.roles.some((r) => ['systemAdmin', 'officeAdmin', 'agencyAdmin', 'drafter', 'reviewerFirst', 'reviewerSecond', 'reviewerFinal', 'auditor'].includes(r)) },
   { href: '/console/requests', label: '依申请公开', show: (a) => a.roles.some((r) => ['systemAdmin', 'officeAdmin', 'agencyAdmin', 'requestHandler', 'requestApprover', 'auditor'].includes(r)) },
   { href: '/console/registry', label: '政府信息管理', show: () => true },
+  { href: '/console/standard-catalogue', label: '标准目录', show: () => true },
+  { href: '/console/new-media', label: '政务新媒体', show: () => true },
+  { href: '/console/training', label: '培训', show: () => true },
+  { href: '/console/assessment', label: '绩效考核', show: (a) => a.roles.some((r) => ['systemAdmin', 'officeAdmin', 'auditor'].includes(r)) },
+  { href: '/console/office', label: '监督概览', show: (a) => a.roles.some((r) => ['systemAdmin', 'officeAdmin', 'auditor'].includes(r)) },
+  { href: '/console/health', label: '网站健康', show: () => true },
+  { href: '/console/inspections', label: '检查整改', show: (a) => a.roles.some((r) => ['systemAdmin', 'officeAdmin', 'auditor', 'agencyAdmin', 'drafter', 'reviewerFirst', 'reviewerSecond', 'reviewerFinal'].includes(r)) },
   { href: '/console/reports', label: '年度报告', show: () => true },
   { href: '/console/agencies', label: '单位管理', show: () => true },
   { href: '/console/users', label: '用户管理', show: (a) => a.roles.some((r) => ['systemAdmin', 'officeAdmin', 'agencyAdmin', 'auditor'].includes(r)) },

@@ -13,7 +13,7 @@ import { attachmentHeader } from '../../http/download.js';
 import { sendReportFile, type ExportFormat } from './export.js';
 import { reportPolicy } from './policy.js';
 import {
-  computeFromRecords, fillBlanksWithZero, previewFindings, getReportState, importReadFigures, markChecked, parseYear, publishReport, reportHistory,
+  computeFromRecords, draftOverview, fillBlanksWithZero, previewFindings, getReportState, importReadFigures, markChecked, parseYear, publishReport, reportHistory,
   reportOverview, rollUpReports, saveReportForm, saveReportJson, startCorrection,
 } from './service.js';
 import { ReportEditorPage, statusText } from './views/editor.js';
@@ -175,7 +175,16 @@ export async function annualReportRoutes(app: FastifyInstance, ctx: AppContext) 
     const { agencyId, year } = params(request);
     return act(request, reply, async () => {
       await computeFromRecords(ctx, { actor, agencyId, year, ip: request.ip });
-      return '已按依申请公开记录计算第三、四部分和信息处理费';
+      return '已按政府信息管理和依申请公开记录计算第二、三、四部分和信息处理费';
+    });
+  });
+  app.post('/console/reports/:agencyId/:year/draft-overview', async (request, reply) => {
+    const { actor } = requireStaff(request);
+    const { agencyId, year } = params(request);
+    const overwrite = (request.body as Record<string, unknown> | undefined)?.overwrite === '1';
+    return act(request, reply, async () => {
+      await draftOverview(ctx, { actor, agencyId, year, overwrite, ip: request.ip });
+      return '已根据记录起草“一、总体情况”，请核对后补充和修改';
     });
   });
   app.post('/console/reports/:agencyId/:year/check', async (request, reply) => {
@@ -264,6 +273,14 @@ export async function annualReportRoutes(app: FastifyInstance, ctx: AppContext) 
       if (error instanceof UnreadableReportError) throw new AppError('VALIDATION_FAILED', `无法读取：${error.message}`);
       throw error;
     }
+  });
+  app.post('/api/v1/reports/:agencyId/:year/draft-overview', { schema: { tags, summary: '根据记录起草“一、总体情况”：{ overwrite?: boolean }（已有内容时须 overwrite: true）' } }, async (request) => {
+    const { actor } = requireStaff(request);
+    const { agencyId, year } = params(request);
+    const overwrite = (request.body as Record<string, unknown> | undefined)?.overwrite === true;
+    await draftOverview(ctx, { actor, agencyId, year, overwrite, ip: request.ip });
+    const s = await getReportState(ctx, actor, agencyId, year);
+    return { status: s.report?.status ?? 'missing', overview: s.data.narrative.overview, findings: s.findings };
   });
   app.get('/api/v1/reports', { schema: { tags, summary: '各单位某年度年报状态：?year=' } }, async (request) => {
     const { actor } = requireStaff(request);

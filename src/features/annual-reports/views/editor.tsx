@@ -135,10 +135,17 @@ export function ReportEditorPage(props: EditorProps) {
 
       {editable && (
         <div class="actions">
+          <form method="post" action={`${base}/draft-overview`} class="inline draft-overview">
+            <CsrfField token={props.csrfToken} />
+            {data.narrative.overview.trim() !== '' && (
+              <label class="check"><input type="checkbox" name="overwrite" value="1" /> 覆盖现有内容</label>
+            )}
+            <button type="submit" class="secondary">根据记录起草总体情况</button>
+          </form>
           {data.format === '2021' && (
             <form method="post" action={`${base}/compute`} class="inline">
               <CsrfField token={props.csrfToken} />
-              <button type="submit" class="secondary">从依申请公开记录计算第三、四部分</button>
+              <button type="submit" class="secondary">从本系统记录计算第二、三、四部分</button>
             </form>
           )}
           <form method="post" action={`${base}/fill-zero`} class="inline">
