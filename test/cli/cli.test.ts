@@ -2,34 +2,20 @@
  * The gongkai command as an operator runs it, on SQLite and on PostgreSQL: demo, user
  * administration, audit verification after tampering, backup, calendar and report check.
  */
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DIALECTS, PG_ADMIN_URL } from '../db.js';
+import { gongkai, ROOT } from './run.js';
 
 // Each command starts a Node process that compiles TypeScript on the fly (3–5 s on a busy
 // 2-core machine), and a test runs several of them.
 vi.setConfig({ testTimeout: 180_000 });
 
-const run = promisify(execFile);
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const ZHANYI = path.resolve(ROOT, '../shared/fixtures/reports/zhanyi-2022.txt');
 
-async function gongkai(env: NodeJS.ProcessEnv, ...args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-      cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'silent', ...env }, timeout: 60_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 describe.each(DIALECTS)('gongkai command on %s', (dialect) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-cli-'));

@@ -3,11 +3,9 @@
  * that writes nothing, a CSV with its attachment in the file's folder, the same file again, a
  * ZIP imported as a named account, another agency's drafter, a missing file.
  */
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import JSZip from 'jszip';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -17,13 +15,12 @@ import { migrateToLatest } from '../../src/db/migrate.js';
 import { insertColumn } from '../../src/features/publications/repository.js';
 import { DIALECTS, FakeClock, PG_ADMIN_URL } from '../db.js';
 import { makeDistrict, makeUser } from '../factories.js';
+import { gongkai } from './run.js';
 
 // Each command starts a Node process that compiles TypeScript on the fly (3–5 s on a busy
 // 2-core machine), and a test runs several of them.
 vi.setConfig({ testTimeout: 180_000, hookTimeout: 120_000 });
 
-const run = promisify(execFile);
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 const CSV = [
   '标题,栏目,发布日期,索引号,正文,附件',
@@ -31,17 +28,6 @@ const CSV = [
   '教育局开展2020年秋季开学安全检查,工作动态,2020年9月2日,OLD-2020-0007,检查情况如下。,',
 ].join('\r\n');
 
-async function gongkai(env: NodeJS.ProcessEnv, ...args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-      cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'silent', ...env }, timeout: 60_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 describe.each(DIALECTS)('gongkai publications import on %s', (dialect) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-cli-import-'));

@@ -9,6 +9,7 @@ import ExcelJS from 'exceljs';
 import type { SheetCell } from '../../domain/standard-catalogue/sheet.js';
 import { MAX_MATTERS } from '../../domain/standard-catalogue/sheet.js';
 import { AppError } from '../../errors.js';
+import { cellValue } from '../documents/cell-value.js';
 
 /** Largest catalogue file accepted. */
 export const MAX_CATALOGUE_BYTES = 2 * 1024 * 1024;
@@ -19,18 +20,6 @@ const MAX_ROWS = MAX_MATTERS + 50;
 
 const fileError = (message: string) => new AppError('VALIDATION_FAILED', message, [{ field: 'file', message: `文件：${message}` }]);
 
-/** A cell value reduced to text, a number, a date or nothing. */
-function cellValue(value: ExcelJS.CellValue): SheetCell {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((run) => run.text).join('');
-    if ('formula' in value || 'sharedFormula' in value) return cellValue((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
-    if ('hyperlink' in value) return cellValue((value as ExcelJS.CellHyperlinkValue).text as ExcelJS.CellValue);
-    if ('error' in value) return String(value.error);
-  }
-  return String(value);
-}
 
 /** The first worksheet's rows (row 1 first), merged ranges filled. Throws VALIDATION_FAILED for anything else. */
 export async function readCatalogueWorkbook(bytes: Uint8Array): Promise<SheetCell[][]> {

@@ -14,6 +14,7 @@ import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { CsvFormatError, CsvStreamParser } from '../../../domain/registry/csv-stream.js';
 import type { ImportCell } from '../../../domain/requests/import.js';
+import { cellValue } from '../../documents/cell-value.js';
 
 /** The file as a whole cannot be read. The message is for people. */
 export class DecisionFileError extends Error {
@@ -123,18 +124,6 @@ function csvSource(path: string, encoding: string): RowSource {
   };
 }
 
-/** A cell value as exceljs gives it, reduced to text, a number, a date or nothing. */
-function cellValue(value: ExcelJS.CellValue): ImportCell {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((run) => run.text).join('');
-    if ('formula' in value || 'sharedFormula' in value) return cellValue((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
-    if ('hyperlink' in value) return cellValue((value as ExcelJS.CellHyperlinkValue).text as ExcelJS.CellValue);
-    if ('error' in value) return String(value.error);
-  }
-  return String(value);
-}
 
 function xlsxSource(path: string): RowSource {
   let bytes = 0;

@@ -6,6 +6,7 @@ import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { decodeReportFile } from '../../../domain/report/published.js';
 import { ImportFileError, MAX_IMPORT_ROWS, type ImportCell } from '../../../domain/requests/import.js';
+import { cellValue } from '../../documents/cell-value.js';
 
 /** Rows above the data: title rows, the header, the template's explanations. */
 const MAX_LEADING_ROWS = 6;
@@ -24,18 +25,6 @@ export async function readSpreadsheet(bytes: Uint8Array): Promise<SheetRows> {
   return parseCsv(decodeReportFile(bytes));
 }
 
-/** A cell value as exceljs gives it, reduced to text, a number, a date or nothing. */
-function cellValue(value: ExcelJS.CellValue): ImportCell {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((run) => run.text).join('');
-    if ('formula' in value || 'sharedFormula' in value) return cellValue((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
-    if ('hyperlink' in value) return cellValue((value as ExcelJS.CellHyperlinkValue).text as ExcelJS.CellValue);
-    if ('error' in value) return String(value.error);
-  }
-  return String(value);
-}
 
 /**
  * The first worksheet, read as a stream: the streaming reader neither builds a cell object per
