@@ -4,7 +4,7 @@ import type { ComponentChildren } from 'preact';
 import type { AppContext } from '../../context.js';
 import type { Agency } from '../../db/schema.js';
 import { PortalLayout, renderDocument } from '../../http/layout.js';
-import { listAllAgencies } from '../agencies/repository.js';
+import { listAllAgenciesCached } from '../agencies/repository.js';
 
 /** The portal is the root government's (the first agency without a parent). */
 export function siteName(agencies: readonly Agency[]): string {
@@ -25,7 +25,8 @@ export async function sendPortalPage(
   body: (agencies: Agency[]) => ComponentChildren,
   options: PortalPageOptions = {},
 ) {
-  const agencies = await listAllAgencies(ctx.database.db);
+  // A copy of at most a few seconds (AGENCY_CACHE_MS): every portal page needs the site's name.
+  const agencies = await listAllAgenciesCached(ctx.database.db);
   const html = renderDocument(<PortalLayout title={title} siteName={siteName(agencies)} styles={options.styles}>{body(agencies)}</PortalLayout>);
   return reply
     .status(options.status ?? 200)

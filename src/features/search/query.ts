@@ -19,8 +19,8 @@ import { facetTokens, ftsMatchExpression, normalizeText, parseQuery, tsQueryText
 
 /** Results per page. */
 export const PAGE_SIZE = 20;
-/** The deepest page served: 100 pages of 20 is more than anyone reads, and the ranked window. */
-export const MAX_PAGE = 100;
+/** The deepest page served: 50 pages of 20 is more than anyone reads, and the ranked window. */
+export const MAX_PAGE = 50;
 
 export interface SearchOptions {
   /** The query as typed; capped at MAX_QUERY_LENGTH characters. Empty: the newest items (filters only). */
@@ -136,10 +136,11 @@ export async function searchItems(db: Executor, options: SearchOptions): Promise
   // Items whose number or title is exactly the query head the results (a handful at most).
   const exact = query.key ? await repo.exactIds(db, query.key, filters, PAGE_SIZE) : [];
   const facets = facetTokens(filters);
+  const searched = dialect === 'sqlite' ? await rarestTerms(db, query) : query;
   const run = async (mode: TermMode) => {
     const match: repo.MatchQuery = {
-      match: dialect === 'postgres' ? tsQueryText(query, mode, facets) : ftsMatchExpression(query, mode, facets),
-      rankQuery: tsQueryText(query, mode),
+      match: dialect === 'postgres' ? tsQueryText(searched, mode, facets) : ftsMatchExpression(searched, mode, facets),
+      rankQuery: tsQueryText(searched, mode),
       kindBoost: query.kind !== null,
     };
     // One walk gives the window and tells whether there are more.
@@ -149,7 +150,7 @@ export async function searchItems(db: Executor, options: SearchOptions): Promise
     const [ordered, matching] = await Promise.all([
       (async () => {
         if (window.length === 0) return [];
-        if (window.length <= RANKED_MAX[dialect] && (dialect === 'postgres' || (await rareTerms(db, query)))) return repo.rankedMatches(db, match, RANK_WINDOW);
+        if (window.length <= RANKED_MAX[dialect] && (dialect === 'postgres' || (await rareTerms(db, searched)))) return repo.rankedMatches(db, match, RANK_WINDOW);
         return placementOrder(await repo.headlines(db, window), query);
       })(),
       repo.matchingAmong(db, match, exact),
@@ -165,6 +166,29 @@ export async function searchItems(db: Executor, options: SearchOptions): Promise
     ({ total, ids } = await run('or'));
   }
   return result(total, mode, present(await repo.documentsByIds(db, ids), query));
+}
+
+/** The most terms a long query (a title typed in full) is searched with. */
+export const MAX_SEARCHED_TERMS = 4;
+/** Items counted per term to tell the rare terms of a long query from the common ones. */
+const TERM_SAMPLE = 10_000;
+
+/**
+ * SQLite: a long query searched with its MAX_SEARCHED_TERMS rarest terms only. FTS5 intersects
+ * the lists of all the terms of a query; for a title typed in full (白宁镇人民政府2026年安全生产工作
+ * 要点: nine terms, 人民政府 and 工作 in most items) that reads most of the index, while its rare
+ * terms alone already find the item (and the title's exact key puts it first). The counts stop at
+ * TERM_SAMPLE items each. Highlighting still marks every term.
+ */
+async function rarestTerms(db: Executor, query: ParsedQuery): Promise<ParsedQuery> {
+  if (query.terms.length <= MAX_SEARCHED_TERMS) return query;
+  const counted: Array<{ term: string; n: number; at: number }> = [];
+  for (const [at, term] of query.terms.entries()) {
+    const match = ftsMatchExpression({ ...query, terms: [term], wholeKey: false }, 'and');
+    counted.push({ term, at, n: await repo.countMatches(db, { match, rankQuery: '', kindBoost: false }, TERM_SAMPLE) });
+  }
+  const kept = new Set(counted.sort((a, b) => a.n - b.n || b.term.length - a.term.length || a.at - b.at).slice(0, MAX_SEARCHED_TERMS).map((c) => c.term));
+  return { ...query, terms: query.terms.filter((t) => kept.has(t)) };
 }
 
 /** SQLite: true when no term of the query is in more than RARE_TERM items (bm25 is then cheap). */

@@ -97,7 +97,7 @@ export async function searchRoutes(app: FastifyInstance, ctx: AppContext): Promi
     config: SEARCH_RATE_LIMIT,
     schema: {
       tags,
-      summary: '检索已公开的政府信息：?q=关键词（标题、正文、文号、索引号，最多读取100字）&agencyId=&infoKind=&year=&validity=valid|repealed|expired&page=；不填 q 时按发布日期从新到旧列出。超过10000条时 totalIsMore 为 true；排序在最近的2000条匹配信息中进行。titleHtml、snippet 为已转义的 HTML，命中的词在 <mark> 中',
+      summary: '检索已公开的政府信息：?q=关键词（标题、正文、文号、索引号，最多读取100字）&agencyId=&infoKind=&year=&validity=valid|repealed|expired&page=；不填 q 时按发布日期从新到旧列出。匹配超过1000条时只排序最近的1000条，total 为1000、totalIsMore 为 true；page 最大为50。titleHtml、snippet 为已转义的 HTML，命中的词在 <mark> 中',
       querystring: json(searchQueryInput),
     },
   }, async (request) => {

@@ -1,0 +1,489 @@
+/**
+ * The public portal under load, on SQLite and on PostgreSQL. Targets are the issue's (#6):
+ * - item page (/items/<random id>) ≥ 0.6 × and list page (/columns/<random column>) ≥ 0.4 × the
+ *   requests per second of a bare node:http server sending the same response (the same status,
+ *   headers and body bytes that the application sent for one such page) in the same run;
+ * - the server process's memory ≤ 500 MB with 1,000,000 items (peak RSS while serving);
+ * - static export ≥ 2,000 pages/s.
+ *
+ * Data (bench/portal-data.ts): 300 agencies, 5 columns each, N published items with one live
+ * version each, loaded straight into a fresh database built by the migrations — a temporary
+ * SQLite file (prepared statements, synchronous=OFF during the load only), and on PostgreSQL
+ * (127.0.0.1:5432, user postgres) a database gongkai_bench_<random> (multi-row INSERTs, the next
+ * chunk generated while the previous one is inserted, VACUUM ANALYZE after) that is dropped at
+ * the end, also when the benchmark fails or is interrupted.
+ *
+ * The application (buildApp, as `gongkai serve` builds it, on the bench database) and the bare
+ * server each run in a process of their own (bench/portal-server.ts), so that the server's memory
+ * is its own and not this process's loader leftovers; both listen on 127.0.0.1. The load
+ * generator is a third process (bench/portal-load.ts): CONCURRENCY requests in flight over
+ * keep-alive connections, WARMUP_MS untimed, then DURATION_MS timed. The bare and application
+ * runs alternate, ROUNDS times, so whatever else the machine is doing weighs on both alike; each
+ * figure is the total of its rounds. The list page is measured with the indexes the migrations
+ * create, then again after creating two proposed partial indexes (PROPOSED_INDEXES) in the
+ * bench database only.
+ *
+ * The static export crawls a separate database of EXPORT_ITEMS items (a full export of 1,000,000
+ * items writes two pages per item, about 20 GB, and takes many minutes).
+ *
+ * Size: BENCH_PORTAL_ITEMS (default 1,000,000), or run the file directly with the size as its
+ * argument: `node --import tsx bench/portal.bench.ts 200000`. BENCH_PORTAL_EXPORT_ITEMS (default
+ * 20,000), BENCH_PORTAL_SECONDS (timed seconds per run, default 10), BENCH_PORTAL_DIALECTS
+ * (e.g. "sqlite").
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { CompiledQuery, sql } from 'kysely';
+import pg from 'pg';
+import { buildApp } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+import { systemClock, type AppContext } from '../src/context.js';
+import { openDatabase, type Database, type Dialect, type Executor } from '../src/db/database.js';
+import { migrateToLatest } from '../src/db/migrate.js';
+import { exportStatic } from '../src/features/portal/static-export.js';
+import { atLeast, atMost, mulberry32, timeMs, type BenchResult } from './lib.js';
+import {
+  benchDrafter, columnId, COLUMNS_PER_AGENCY, generateColumns, ITEM_COLUMNS, portalItems, VERSION_COLUMNS,
+  type PortalChunk,
+} from './portal-data.js';
+import type { LoadJob, LoadResult } from './portal-load.js';
+import type { RecordedPage, ServerStart, ServerStats } from './portal-server.js';
+import { generateAgencies } from './requests-data.js';
+
+const ENV_ITEMS = Number(process.env.BENCH_PORTAL_ITEMS ?? process.env.GONGKAI_BENCH_PORTAL_ITEMS);
+const DEFAULT_ITEMS = 1_000_000;
+const EXPORT_ITEMS = Number(process.env.BENCH_PORTAL_EXPORT_ITEMS) || 20_000;
+const AGENCIES = 300;
+const CONCURRENCY = 32;
+const WARMUP_MS = 2_000;
+const DURATION_MS = (Number(process.env.BENCH_PORTAL_SECONDS) || 10) * 1000;
+const ROUNDS = 2;
+/** Rows per transaction while loading. */
+const CHUNK = 10_000;
+/** Rows per INSERT on PostgreSQL: 1,000 × 32 columns stays under its 65,535 parameters. */
+const ROWS_PER_INSERT = 1000;
+const SEED = 20261127;
+const AT = '2026-03-02T00:00:00.000Z';
+const PG_ADMIN_URL = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const LOAD_SCRIPT = fileURLToPath(new URL('./portal-load.ts', import.meta.url));
+const SERVER_SCRIPT = fileURLToPath(new URL('./portal-server.ts', import.meta.url));
+
+const DIALECT_NAMES: Record<Dialect, string> = { sqlite: 'SQLite', postgres: 'PostgreSQL' };
+const fmt = (n: number) => n.toLocaleString('en-US');
+const mb = (bytes: number) => bytes / 2 ** 20;
+
+// ---------------------------------------------------------------------------------------------
+// Databases (as in requests.bench.ts)
+// ---------------------------------------------------------------------------------------------
+
+/** Where a server process finds the bench database. */
+interface Connection {
+  sqliteFile: string | null;
+  databaseUrl: string | null;
+}
+
+async function withBenchDatabase<T>(dialect: Dialect, body: (database: Database, connection: Connection) => Promise<T>): Promise<T> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-bench-'));
+  let database: Database;
+  let databaseUrl: string | null = null;
+  let drop = async () => {};
+  if (dialect === 'sqlite') {
+    database = openDatabase({ databaseUrl: null, dataDir: dir, sqliteFile: path.join(dir, 'bench.sqlite') });
+  } else {
+    const name = `gongkai_bench_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+    const admin = async (statement: string) => {
+      const client = new pg.Client({ connectionString: PG_ADMIN_URL });
+      await client.connect();
+      try {
+        await client.query(statement);
+      } finally {
+        await client.end();
+      }
+    };
+    await admin(`CREATE DATABASE ${name}`);
+    const url = new URL(PG_ADMIN_URL);
+    url.pathname = `/${name}`;
+    databaseUrl = url.toString();
+    database = openDatabase({ databaseUrl, dataDir: dir });
+    drop = async () => {
+      await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      console.error(`已删除基准数据库 ${name}`);
+    };
+  }
+  let cleaned: Promise<void> | null = null;
+  const cleanup = () =>
+    (cleaned ??= (async () => {
+      await database.close().catch(() => undefined);
+      await drop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    })());
+  const onSignal = (signal: NodeJS.Signals) => {
+    void cleanup().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    await migrateToLatest(database);
+    return await body(database, { sqliteFile: database.sqliteFile, databaseUrl });
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    await cleanup();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Loading
+// ---------------------------------------------------------------------------------------------
+
+function pgInsertSql(table: string, columns: readonly string[], rows: number): string {
+  let p = 0;
+  const tuple = () => `(${columns.map(() => `$${++p}`).join(',')})`;
+  return `insert into ${table} (${columns.join(',')}) values ${Array.from({ length: rows }, tuple).join(',')}`;
+}
+
+function values<T>(row: T, columns: ReadonlyArray<keyof T>): unknown[] {
+  return columns.map((c) => row[c] ?? null);
+}
+
+interface Loaded {
+  items: number;
+  loadMs: number;
+  /** PostgreSQL: VACUUM ANALYZE after the load. */
+  analyzeMs: number;
+  sizeMb: number;
+}
+
+/** Agencies, their columns, one drafter, and `count` items with their live versions. */
+async function load(database: Database, count: number): Promise<Loaded> {
+  const { db, dialect } = database;
+  const started = process.hrtime.bigint();
+  const agencyRows = generateAgencies(AGENCIES, AT);
+  await db.insertInto('agencies').values(agencyRows).execute();
+  await db.insertInto('users').values(benchDrafter(1, AT)).execute();
+  await db.insertInto('publication_columns').values(generateColumns(agencyRows.map((a) => a.id), AT)).execute();
+  const generator = portalItems(mulberry32(SEED), agencyRows.map((a) => ({ id: a.id, name: a.name, shortName: a.short_name })));
+
+  let insertChunk: (chunk: PortalChunk) => Promise<void>;
+  let synchronous: unknown = null;
+  const sqlite = database.sqlite;
+  if (sqlite) {
+    synchronous = sqlite.pragma('synchronous', { simple: true });
+    sqlite.pragma('synchronous = OFF');
+    const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(',');
+    const insertItem = sqlite.prepare(`insert into publication_items (${ITEM_COLUMNS.join(',')}) values (${placeholders(ITEM_COLUMNS.length)})`);
+    const insertVersion = sqlite.prepare(`insert into publication_versions (${VERSION_COLUMNS.join(',')}) values (${placeholders(VERSION_COLUMNS.length)})`);
+    const write = sqlite.transaction((chunk: PortalChunk) => {
+      for (const row of chunk.items) insertItem.run(values(row, ITEM_COLUMNS));
+      for (const row of chunk.versions) insertVersion.run(values(row, VERSION_COLUMNS));
+    });
+    insertChunk = async (chunk) => write(chunk);
+  } else {
+    const fullItems = pgInsertSql('publication_items', ITEM_COLUMNS, ROWS_PER_INSERT);
+    const fullVersions = pgInsertSql('publication_versions', VERSION_COLUMNS, ROWS_PER_INSERT);
+    const insertRows = async <T>(trx: Executor, table: string, columns: ReadonlyArray<keyof T & string>, full: string, rows: readonly T[]) => {
+      for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+        const part = rows.slice(i, i + ROWS_PER_INSERT);
+        const params: unknown[] = [];
+        for (const row of part) params.push(...values(row, columns));
+        await trx.executeQuery(CompiledQuery.raw(part.length === ROWS_PER_INSERT ? full : pgInsertSql(table, columns, part.length), params));
+      }
+    };
+    insertChunk = (chunk) =>
+      db.transaction().execute(async (trx) => {
+        await insertRows(trx, 'publication_items', ITEM_COLUMNS, fullItems, chunk.items);
+        await insertRows(trx, 'publication_versions', VERSION_COLUMNS, fullVersions, chunk.versions);
+      });
+  }
+  // PostgreSQL works in its own process: generate the next chunk while it inserts this one.
+  let inFlight: Promise<void> = Promise.resolve();
+  while (generator.generated < count) {
+    const chunk = generator.chunk(Math.min(CHUNK, count - generator.generated));
+    await inFlight;
+    inFlight = insertChunk(chunk);
+    if (sqlite) await inFlight;
+    if (generator.generated % 100_000 === 0) console.error(`${DIALECT_NAMES[dialect]}：已载入 ${fmt(generator.generated)} 条`);
+  }
+  await inFlight;
+
+  if (sqlite) {
+    sqlite.pragma(`synchronous = ${Number(synchronous ?? 2)}`);
+  } else {
+    // Ids were given explicitly: move the identity sequences past them, as a restore would.
+    for (const table of ['agencies', 'users', 'publication_columns', 'publication_items', 'publication_versions']) {
+      await sql`select setval(pg_get_serial_sequence(${table}, 'id'), (select max(id) from ${sql.table(table)}))`.execute(db);
+    }
+  }
+  const loadMs = Number(process.hrtime.bigint() - started) / 1e6;
+  const analyzeMs =
+    dialect === 'postgres' ? await timeMs(() => sql`vacuum analyze agencies, publication_columns, publication_items, publication_versions`.execute(db)) : 0;
+  return { items: count, loadMs, analyzeMs, sizeMb: await sizeMb(database) };
+}
+
+async function sizeMb(database: Database): Promise<number> {
+  if (database.sqliteFile) {
+    await sql`pragma wal_checkpoint(truncate)`.execute(database.db);
+    return mb(fs.statSync(database.sqliteFile).size);
+  }
+  const row = await sql<{ n: number }>`select pg_database_size(current_database()) as n`.execute(database.db);
+  return mb(Number(row.rows[0]!.n));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Serving
+// ---------------------------------------------------------------------------------------------
+
+/** A server in its own process (bench/portal-server.ts). */
+class ServerProcess {
+  private readonly waiting: Array<{ resolve: (message: Record<string, unknown>) => void; reject: (error: Error) => void }> = [];
+  private constructor(private readonly child: ChildProcess, readonly port: number) {
+    child.on('message', (message) => this.waiting.shift()?.resolve(message as Record<string, unknown>));
+    child.on('exit', (code) => {
+      for (const w of this.waiting.splice(0)) w.reject(new Error(`服务进程退出，代码 ${code}`));
+    });
+  }
+
+  static async start(spec: ServerStart): Promise<ServerProcess> {
+    const child = fork(SERVER_SCRIPT, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const reply = await new Promise<Record<string, unknown>>((resolve, reject) => {
+      child.once('message', (message) => resolve(message as Record<string, unknown>));
+      child.once('exit', (code) => reject(new Error(`服务进程退出，代码 ${code}`)));
+      child.send({ start: spec });
+    });
+    child.removeAllListeners('exit');
+    if (typeof reply.port !== 'number') {
+      child.kill();
+      throw new Error(`服务进程未能启动：${String(reply.error)}`);
+    }
+    return new ServerProcess(child, reply.port);
+  }
+
+  /** The server's memory; `reset` starts a new peak. */
+  stats(reset = false): Promise<ServerStats> {
+    return new Promise((resolve, reject) => {
+      if (this.child.exitCode !== null) return reject(new Error(`服务进程已退出，代码 ${this.child.exitCode}`));
+      this.waiting.push({ resolve: (message) => resolve(message.stats as ServerStats), reject });
+      this.child.send({ stats: true, reset });
+    });
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => {
+      if (this.child.exitCode !== null) return resolve();
+      this.child.once('exit', () => resolve());
+      this.child.send({ close: true });
+    });
+  }
+}
+
+/** Headers that belong to one connection, not to the response. */
+const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'date']);
+
+/** The response the bare server repeats: what the application sent for one page. */
+async function record(port: number, url: string): Promise<RecordedPage & { bytes: number }> {
+  const res = await fetch(`http://127.0.0.1:${port}${url}`);
+  if (res.status !== 200) throw new Error(`${url} 返回 ${res.status}`);
+  const headers: Record<string, string> = {};
+  res.headers.forEach((value, name) => {
+    if (!HOP_BY_HOP.has(name)) headers[name] = value;
+  });
+  const body = Buffer.from(await res.arrayBuffer());
+  return { headers, body: body.toString('base64'), bytes: body.length };
+}
+
+/** One run of the load generator, in its own process. */
+function generateLoad(job: LoadJob): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    const child = fork(LOAD_SCRIPT, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    let result: LoadResult | null = null;
+    child.once('message', (message) => (result = message as LoadResult));
+    child.once('error', reject);
+    child.once('exit', (code) => (result ? resolve(result) : reject(new Error(`负载进程退出，代码 ${code}`))));
+    child.send(job);
+  });
+}
+
+interface Tally {
+  requests: number;
+  errors: number;
+  seconds: number;
+  rates: number[];
+  p50: number[];
+  p99: number[];
+}
+
+const emptyTally = (): Tally => ({ requests: 0, errors: 0, seconds: 0, rates: [], p50: [], p99: [] });
+function add(t: Tally, r: LoadResult): void {
+  t.requests += r.requests;
+  t.errors += r.errors;
+  t.seconds += r.seconds;
+  t.rates.push(r.requests / r.seconds);
+  t.p50.push(r.p50Ms);
+  t.p99.push(r.p99Ms);
+}
+const rate = (t: Tally) => t.requests / t.seconds;
+const rounds = (t: Tally) => t.rates.map((r) => fmt(Math.round(r))).join('，');
+
+interface Page {
+  key: 'item' | 'list';
+  prefix: string;
+  maxId: number;
+  what: string;
+  limit: number;
+  bytes: number;
+}
+
+/**
+ * ROUNDS runs of the application and of the bare server for one page, alternating which goes
+ * first; the application's peak RSS over its runs.
+ */
+async function compare(app: ServerProcess, bare: ServerProcess, page: Page, label: string, variant: string) {
+  const tallies = { app: emptyTally(), bare: emptyTally() };
+  let peakRssMb = 0;
+  for (let round = 0; round < ROUNDS; round++) {
+    const seed = SEED + round * 10 + (page.key === 'item' ? 1 : 2);
+    for (const target of round % 2 === 0 ? (['bare', 'app'] as const) : (['app', 'bare'] as const)) {
+      const server = target === 'app' ? app : bare;
+      await server.stats(true);
+      add(tallies[target], await generateLoad({
+        port: server.port, prefix: page.prefix, maxId: page.maxId, concurrency: CONCURRENCY, warmupMs: WARMUP_MS, durationMs: DURATION_MS, seed,
+      }));
+      if (target === 'app') peakRssMb = Math.max(peakRssMb, (await server.stats()).peakRssMb);
+      console.error(`${label}：${page.key === 'item' ? '信息页' : '列表页'}（${variant}）${target === 'app' ? '应用' : '裸 node:http'} 第 ${round + 1} 轮 ${fmt(Math.round(tallies[target].rates.at(-1)!))} 次/秒`);
+    }
+  }
+  const { app: a, bare: b } = tallies;
+  const results: BenchResult[] = [
+    { name: `${label}：${page.what}，裸 node:http 同样字节（${fmt(page.bytes)} 字节；各轮 ${rounds(b)}）`, value: rate(b), unit: '次/秒' },
+    {
+      name: `${label}：${page.what}，应用（${variant}；各轮 ${rounds(a)}；p50 ${a.p50.map((x) => x.toFixed(1)).join('/')} ms，p99 ${a.p99.map((x) => x.toFixed(1)).join('/')} ms）`,
+      value: rate(a), unit: '次/秒',
+    },
+    atLeast(`${label}：${page.what}，应用 ÷ 裸 node:http（${variant}）`, rate(a) / rate(b), '倍', page.limit),
+  ];
+  if (a.errors > 0 || b.errors > 0) results.push(atMost(`${label}：${page.what}，非 200 或出错的请求（${variant}）`, a.errors + b.errors, '次', 0));
+  return { results, peakRssMb };
+}
+
+/**
+ * Partial indexes of the public items for a new migration (landed migrations are not edited):
+ * a column's or an agency's public items by date, so that counting them reads the index alone
+ * and the newest page reads the index in order. Created here in the bench database only.
+ */
+const PROPOSED_INDEXES = [
+  'create index publication_items_column_public on publication_items (column_id, published_date, id) where live_version > 0 and withdrawn_at is null',
+  'create index publication_items_agency_public on publication_items (agency_id, published_date, id) where live_version > 0 and withdrawn_at is null',
+];
+
+async function benchServing(database: Database, connection: Connection, label: string, loaded: Loaded): Promise<BenchResult[]> {
+  const columns = AGENCIES * COLUMNS_PER_AGENCY;
+  const app = await ServerProcess.start({ mode: 'app', ...connection });
+  const results: BenchResult[] = [];
+  let bare: ServerProcess | null = null;
+  try {
+    const idle = await app.stats();
+    const itemPage = await record(app.port, `/items/${Math.ceil(loaded.items / 2)}`);
+    const listPage = await record(app.port, `/columns/${columnId(2, 1)}`);
+    bare = await ServerProcess.start({ mode: 'bare', item: itemPage, list: listPage });
+    const bareIdle = await bare.stats();
+    const item: Page = { key: 'item', prefix: '/items/', maxId: loaded.items, what: `信息页 /items/<随机 1–${fmt(loaded.items)}>`, limit: 0.6, bytes: itemPage.bytes };
+    const list: Page = { key: 'list', prefix: '/columns/', maxId: columns, what: `列表页 /columns/<随机 1–${fmt(columns)}>`, limit: 0.4, bytes: listPage.bytes };
+
+    const itemRun = await compare(app, bare, item, label, '现有索引');
+    const listRun = await compare(app, bare, list, label, '现有索引');
+    results.push(...itemRun.results, ...listRun.results);
+
+    const indexMs = await timeMs(async () => {
+      for (const statement of PROPOSED_INDEXES) await sql.raw(statement).execute(database.db);
+      if (database.dialect === 'postgres') await sql`analyze publication_items`.execute(database.db);
+    });
+    results.push({ name: `${label}：建立建议的两个部分索引（publication_items_column_public、_agency_public${database.dialect === 'postgres' ? '，含 ANALYZE' : ''}）`, value: indexMs, unit: 'ms' });
+    const indexedRun = await compare(app, bare, list, label, '加建议索引');
+    results.push(...indexedRun.results);
+
+    const peak = Math.max(itemRun.peakRssMb, listRun.peakRssMb, indexedRun.peakRssMb);
+    const after = await app.stats();
+    results.push(
+      atMost(
+        `${label}：应用服务进程 RSS 峰值（负载期间每 50 ms 采样；启动后空闲 ${idle.rssMb.toFixed(0)} MB，结束时 ${after.rssMb.toFixed(0)} MB，堆 ${after.heapUsedMb.toFixed(0)} MB；裸 node:http 进程空闲 ${bareIdle.rssMb.toFixed(0)} MB）`,
+        peak, 'MB', 500,
+      ),
+    );
+  } finally {
+    await app.close();
+    await bare?.close();
+  }
+  return results;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Static export
+// ---------------------------------------------------------------------------------------------
+
+async function benchExport(database: Database, label: string): Promise<BenchResult[]> {
+  const loaded = await load(database, EXPORT_ITEMS);
+  const ctx: AppContext = { database, config: loadConfig({}), clock: systemClock };
+  const app = await buildApp(ctx, { logger: false });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-bench-export-'));
+  try {
+    const result = await exportStatic(app, dir);
+    return [
+      atLeast(
+        `${label}：静态导出 ${fmt(loaded.items)} 条信息的库（${fmt(result.pages)} 个页面，共 ${fmt(result.files)} 个文件 ${mb(result.bytes).toFixed(0)} MB，${result.seconds.toFixed(1)} s；死链 ${result.broken.length} 个）`,
+        result.pages / result.seconds, '页/秒', 2_000,
+      ),
+    ];
+  } finally {
+    await app.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function benchDialect(dialect: Dialect, items: number): Promise<BenchResult[]> {
+  const label = DIALECT_NAMES[dialect];
+  const results = await withBenchDatabase(dialect, async (database, connection) => {
+    console.error(`${label}：载入 ${fmt(items)} 条信息 …`);
+    const loaded = await load(database, items);
+    console.error(`${label}：载入用时 ${(loaded.loadMs / 1000).toFixed(1)} s`);
+    const out: BenchResult[] = [
+      {
+        name: `${label}：生成并载入 ${AGENCIES} 个机关、${fmt(AGENCIES * COLUMNS_PER_AGENCY)} 个栏目、${fmt(items)} 条信息及其版本（库 ${loaded.sizeMb.toFixed(0)} MB）`,
+        value: loaded.loadMs / 1000, unit: 's',
+      },
+    ];
+    if (dialect === 'postgres') out.push({ name: `${label}：  载入后 VACUUM ANALYZE`, value: loaded.analyzeMs / 1000, unit: 's' });
+    out.push(...(await benchServing(database, connection, label, loaded)));
+    return out;
+  });
+  try {
+    results.push(...(await withBenchDatabase(dialect, (database) => benchExport(database, label))));
+  } catch (error) {
+    console.error(`${label} 静态导出基准出错：`, error);
+  }
+  return results;
+}
+
+export async function run(items = Number.isFinite(ENV_ITEMS) && ENV_ITEMS > 0 ? ENV_ITEMS : DEFAULT_ITEMS): Promise<BenchResult[]> {
+  const dialects = (process.env.BENCH_PORTAL_DIALECTS ?? 'sqlite,postgres').split(',').map((d) => d.trim()) as Dialect[];
+  const results: BenchResult[] = [];
+  for (const dialect of dialects) {
+    try {
+      results.push(...(await benchDialect(dialect, items)));
+    } catch (error) {
+      // Reported, not fatal: the other database still runs.
+      console.error(`${DIALECT_NAMES[dialect] ?? dialect} 基准出错：`, error);
+    }
+  }
+  return results;
+}
+
+// `node --import tsx bench/portal.bench.ts [items]`: this benchmark alone, figures as JSON lines.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const arg = Number(process.argv[2]);
+  for (const r of await run(Number.isFinite(arg) && arg > 0 ? arg : undefined)) console.log(JSON.stringify(r));
+}
