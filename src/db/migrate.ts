@@ -13,9 +13,10 @@ import * as m0006 from './migrations/2026-11-26-0006-publications.js';
 import * as m0007 from './migrations/2026-11-26-0007-registry.js';
 import * as m0008 from './migrations/2026-11-26-0008-search.js';
 import * as m0009 from './migrations/2026-11-26-0009-health.js';
-import * as m0012 from './migrations/2026-11-26-0012-standard-catalogue.js';
 import * as m0010 from './migrations/2026-11-26-0010-new-media-training.js';
 import * as m0011 from './migrations/2026-11-26-0011-inspections.js';
+import * as m0012 from './migrations/2026-11-26-0012-standard-catalogue.js';
+import * as m0013 from './migrations/2026-11-26-0013-portal-indexes.js';
 
 const migrations: Record<string, Migration> = {
   '2026-11-26-0001-foundation': m0001,
@@ -27,9 +28,10 @@ const migrations: Record<string, Migration> = {
   '2026-11-26-0007-registry': m0007,
   '2026-11-26-0008-search': m0008,
   '2026-11-26-0009-health': m0009,
-  '2026-11-26-0012-standard-catalogue': m0012,
   '2026-11-26-0010-new-media-training': m0010,
   '2026-11-26-0011-inspections': m0011,
+  '2026-11-26-0012-standard-catalogue': m0012,
+  '2026-11-26-0013-portal-indexes': m0013,
 };
 
 export async function migrateToLatest(database: Database): Promise<MigrationResult[]> {
