@@ -44,11 +44,13 @@ describe('the portal with the keyboard only', () => {
     await page.waitForURL(/\/search\?/);
     await expect(page.locator('main').textContent()).resolves.toContain('共11条');
 
+    // A second search from the home page's (empty) header box.
+    await page.goto(`${base}/`);
     await tabTo((el) => el.id === 'site-search-q');
-    await page.keyboard.press('Control+A');
     await page.keyboard.type('青教体规〔2026〕1号');
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/search\?/);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('青教体规〔2026〕1号');
     const first = page.locator('main ol li a').first();
     await expect(first.textContent()).resolves.toBe('青川区教育体育局关于规范行政执法裁量权的实施办法');
     await tabTo((el) => el.tag === 'a' && el.text === '青川区教育体育局关于规范行政执法裁量权的实施办法');
