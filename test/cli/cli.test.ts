@@ -8,7 +8,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DIALECTS, PG_ADMIN_URL } from '../db.js';
-import { gongkai, ROOT } from './run.js';
+import { gongkai, ROOT, sqlOn as sqlOnInstallation } from './run.js';
 
 // Each command starts a Node process that compiles TypeScript on the fly (3–5 s on a busy
 // 2-core machine), and a test runs several of them.
@@ -21,29 +21,7 @@ describe.each(DIALECTS)('gongkai command on %s', (dialect) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-cli-'));
   const dbName = `gongkai_cli_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
   const env: NodeJS.ProcessEnv = { GONGKAI_DATA_DIR: dir, DATABASE_URL: '' };
-  const sqlOn = async (query: string) => {
-    if (dialect === 'sqlite') {
-      const { default: SQLite } = await import('better-sqlite3');
-      const db = new SQLite(path.join(dir, 'gongkai.sqlite'));
-      try {
-        const statement = db.prepare(query);
-        if (!statement.reader) {
-          statement.run();
-          return [];
-        }
-        return statement.all() as Array<Record<string, unknown>>;
-      } finally {
-        db.close();
-      }
-    }
-    const c = new pg.Client({ connectionString: env.DATABASE_URL });
-    await c.connect();
-    try {
-      return (await c.query(query)).rows as Array<Record<string, unknown>>;
-    } finally {
-      await c.end();
-    }
-  };
+  const sqlOn = (query: string) => sqlOnInstallation({ dialect, dataDir: dir, databaseUrl: env.DATABASE_URL }, query);
 
   beforeAll(async () => {
     if (dialect === 'postgres') {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DIALECTS, PG_ADMIN_URL } from '../db.js';
-import { gongkai } from './run.js';
+import { gongkai, sqlOn as sqlOnInstallation } from './run.js';
 
 // Each command starts a Node process that compiles TypeScript on the fly (3–5 s on a busy machine).
 vi.setConfig({ testTimeout: 180_000 });
@@ -19,29 +19,7 @@ describe.each(DIALECTS)('gongkai registry import-decisions on %s', (dialect) => 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-cli-registry-'));
   const dbName = `gongkai_cli_registry_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
   const env: NodeJS.ProcessEnv = { GONGKAI_DATA_DIR: dir, DATABASE_URL: '' };
-  const sqlOn = async (query: string) => {
-    if (dialect === 'sqlite') {
-      const { default: SQLite } = await import('better-sqlite3');
-      const db = new SQLite(path.join(dir, 'gongkai.sqlite'));
-      try {
-        const statement = db.prepare(query);
-        if (!statement.reader) {
-          statement.run();
-          return [];
-        }
-        return statement.all() as Array<Record<string, unknown>>;
-      } finally {
-        db.close();
-      }
-    }
-    const c = new pg.Client({ connectionString: env.DATABASE_URL });
-    await c.connect();
-    try {
-      return (await c.query(query)).rows as Array<Record<string, unknown>>;
-    } finally {
-      await c.end();
-    }
-  };
+  const sqlOn = (query: string) => sqlOnInstallation({ dialect, dataDir: dir, databaseUrl: env.DATABASE_URL }, query);
   const list = path.join(dir, '2025年行政处罚决定.csv');
 
   beforeAll(async () => {

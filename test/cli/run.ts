@@ -20,3 +20,32 @@ export async function gongkai(env: NodeJS.ProcessEnv, ...args: string[]): Promis
     return { code: e.code, stdout: e.stdout, stderr: e.stderr };
   }
 }
+
+/**
+ * Runs one SQL statement on the installation a command used: the SQLite file in its data folder,
+ * or the PostgreSQL database its environment names. Rows for a query, [] otherwise.
+ */
+export async function sqlOn(installation: { dialect: 'sqlite' | 'postgres'; dataDir: string; databaseUrl: string | undefined }, query: string): Promise<Array<Record<string, unknown>>> {
+  if (installation.dialect === 'sqlite') {
+    const { default: SQLite } = await import('better-sqlite3');
+    const db = new SQLite(path.join(installation.dataDir, 'gongkai.sqlite'));
+    try {
+      const statement = db.prepare(query);
+      if (!statement.reader) {
+        statement.run();
+        return [];
+      }
+      return statement.all() as Array<Record<string, unknown>>;
+    } finally {
+      db.close();
+    }
+  }
+  const { default: pg } = await import('pg');
+  const c = new pg.Client({ connectionString: installation.databaseUrl });
+  await c.connect();
+  try {
+    return (await c.query(query)).rows as Array<Record<string, unknown>>;
+  } finally {
+    await c.end();
+  }
+}
