@@ -136,7 +136,7 @@ export async function searchItems(db: Executor, options: SearchOptions): Promise
   // Items whose number or title is exactly the query head the results (a handful at most).
   const exact = query.key ? await repo.exactIds(db, query.key, filters, PAGE_SIZE) : [];
   const facets = facetTokens(filters);
-  const searched = dialect === 'sqlite' ? await rarestTerms(db, query) : query;
+  const searched = await rarestTerms(db, query);
   const run = async (mode: TermMode) => {
     const match: repo.MatchQuery = {
       match: dialect === 'postgres' ? tsQueryText(searched, mode, facets) : ftsMatchExpression(searched, mode, facets),
@@ -174,18 +174,24 @@ export const MAX_SEARCHED_TERMS = 4;
 const TERM_SAMPLE = 10_000;
 
 /**
- * SQLite: a long query searched with its MAX_SEARCHED_TERMS rarest terms only. FTS5 intersects
- * the lists of all the terms of a query; for a title typed in full (白宁镇人民政府2026年安全生产工作
- * 要点: nine terms, 人民政府 and 工作 in most items) that reads most of the index, while its rare
- * terms alone already find the item (and the title's exact key puts it first). The counts stop at
- * TERM_SAMPLE items each. Highlighting still marks every term.
+ * A long query searched with its MAX_SEARCHED_TERMS rarest terms only. The full-text indexes
+ * intersect the lists of all the terms of a query; for a title typed in full (白宁镇人民政府2026年
+ * 安全生产工作要点: nine terms, 人民政府 and 工作 in most items) that reads most of the index,
+ * while its rare terms alone already find the item (and the title's exact key puts it first).
+ * How rare: SQLite counts each term's items up to TERM_SAMPLE; PostgreSQL reads the planner's
+ * statistics of the most common lexemes. Highlighting still marks every term.
  */
 async function rarestTerms(db: Executor, query: ParsedQuery): Promise<ParsedQuery> {
   if (query.terms.length <= MAX_SEARCHED_TERMS) return query;
   const counted: Array<{ term: string; n: number; at: number }> = [];
-  for (const [at, term] of query.terms.entries()) {
-    const match = ftsMatchExpression({ ...query, terms: [term], wholeKey: false }, 'and');
-    counted.push({ term, at, n: await repo.countMatches(db, { match, rankQuery: '', kindBoost: false }, TERM_SAMPLE) });
+  if (repo.dialectFor(db) === 'postgres') {
+    const common = await repo.commonLexemes(db);
+    for (const [at, term] of query.terms.entries()) counted.push({ term, at, n: common.get(term) ?? 0 });
+  } else {
+    for (const [at, term] of query.terms.entries()) {
+      const match = ftsMatchExpression({ ...query, terms: [term], wholeKey: false }, 'and');
+      counted.push({ term, at, n: await repo.countMatches(db, { match, rankQuery: '', kindBoost: false }, TERM_SAMPLE) });
+    }
   }
   const kept = new Set(counted.sort((a, b) => a.n - b.n || b.term.length - a.term.length || a.at - b.at).slice(0, MAX_SEARCHED_TERMS).map((c) => c.term));
   return { ...query, terms: query.terms.filter((t) => kept.has(t)) };

@@ -181,6 +181,24 @@ export async function rankedMatches(db: Executor, q: MatchQuery, limit: number):
   return result.rows.map((r) => Number(r.id));
 }
 
+/**
+ * PostgreSQL: how common the most common lexemes are (the share of items holding each), from the
+ * planner's statistics of the tsvector column (ANALYZE keeps the ~1,000 most common). A lexeme not
+ * listed is rarer than all of them. Read at most every ten minutes per database.
+ */
+export async function commonLexemes(db: Executor): Promise<ReadonlyMap<string, number>> {
+  const cached = lexemeCache.get(db);
+  if (cached && cached.until > Date.now()) return cached.frequencies;
+  const result = await sql<{ e: string; f: number }>`
+    select x.e, x.f from pg_stats s, unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) as x(e, f)
+    where s.schemaname = current_schema() and s.tablename = 'search_documents' and s.attname = 'tsv' and x.e is not null`.execute(db);
+  const frequencies = new Map(result.rows.map((r) => [r.e, Number(r.f)]));
+  lexemeCache.set(db, { until: Date.now() + 600_000, frequencies });
+  return frequencies;
+}
+
+const lexemeCache = new WeakMap<object, { until: number; frequencies: ReadonlyMap<string, number> }>();
+
 /** Which of `ids` the query matches (exact hits are counted once, with the others). */
 export async function matchingAmong(db: Executor, q: MatchQuery, ids: readonly number[]): Promise<Set<number>> {
   if (ids.length === 0) return new Set();
