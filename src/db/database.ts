@@ -41,6 +41,9 @@ pg.types.setTypeParser(20, (value) => Number(value));
 export function openDatabase(options: DatabaseOptions): Database {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    // An idle connection the server ends (a restart, an administrator, a dropped database) is
+    // discarded by the pool; without a listener its error would end the whole process.
+    pool.on('error', (error) => process.stderr.write(`PostgreSQL connection closed by the server: ${error.message}\n`));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', sqliteFile: null, sqlite: null, close: () => db.destroy() };
   }
