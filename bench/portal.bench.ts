@@ -37,13 +37,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CompiledQuery, sql } from 'kysely';
-import pg from 'pg';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { systemClock, type AppContext } from '../src/context.js';
-import { openDatabase, type Database, type Dialect, type Executor } from '../src/db/database.js';
-import { migrateToLatest } from '../src/db/migrate.js';
+import { type Database, type Dialect, type Executor } from '../src/db/database.js';
 import { exportStatic } from '../src/features/portal/static-export.js';
+import { withBenchDatabase } from './database.js';
 import { atLeast, atMost, mulberry32, timeMs, type BenchResult } from './lib.js';
 import {
   benchDrafter, columnId, COLUMNS_PER_AGENCY, generateColumns, ITEM_COLUMNS, portalItems, VERSION_COLUMNS,
@@ -67,7 +66,6 @@ const CHUNK = 10_000;
 const ROWS_PER_INSERT = 1000;
 const SEED = 20261127;
 const AT = '2026-03-02T00:00:00.000Z';
-const PG_ADMIN_URL = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const LOAD_SCRIPT = fileURLToPath(new URL('./portal-load.ts', import.meta.url));
 const SERVER_SCRIPT = fileURLToPath(new URL('./portal-server.ts', import.meta.url));
 
@@ -85,55 +83,6 @@ interface Connection {
   databaseUrl: string | null;
 }
 
-async function withBenchDatabase<T>(dialect: Dialect, body: (database: Database, connection: Connection) => Promise<T>): Promise<T> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-bench-'));
-  let database: Database;
-  let databaseUrl: string | null = null;
-  let drop = async () => {};
-  if (dialect === 'sqlite') {
-    database = openDatabase({ databaseUrl: null, dataDir: dir, sqliteFile: path.join(dir, 'bench.sqlite') });
-  } else {
-    const name = `gongkai_bench_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-    const admin = async (statement: string) => {
-      const client = new pg.Client({ connectionString: PG_ADMIN_URL });
-      await client.connect();
-      try {
-        await client.query(statement);
-      } finally {
-        await client.end();
-      }
-    };
-    await admin(`CREATE DATABASE ${name}`);
-    const url = new URL(PG_ADMIN_URL);
-    url.pathname = `/${name}`;
-    databaseUrl = url.toString();
-    database = openDatabase({ databaseUrl, dataDir: dir });
-    drop = async () => {
-      await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      console.error(`已删除基准数据库 ${name}`);
-    };
-  }
-  let cleaned: Promise<void> | null = null;
-  const cleanup = () =>
-    (cleaned ??= (async () => {
-      await database.close().catch(() => undefined);
-      await drop();
-      fs.rmSync(dir, { recursive: true, force: true });
-    })());
-  const onSignal = (signal: NodeJS.Signals) => {
-    void cleanup().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-  try {
-    await migrateToLatest(database);
-    return await body(database, { sqliteFile: database.sqliteFile, databaseUrl });
-  } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-    await cleanup();
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // Loading

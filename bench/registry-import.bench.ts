@@ -20,19 +20,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { loadConfig } from '../src/config.js';
 import { systemClock, type AppContext } from '../src/context.js';
-import { openDatabase, type Database, type Dialect } from '../src/db/database.js';
-import { migrateToLatest } from '../src/db/migrate.js';
+import { type Dialect } from '../src/db/database.js';
 import { commandLineActor } from '../src/features/audit/service.js';
 import { startFileImport } from '../src/features/registry/import/service.js';
 import { section2FiguresForYear } from '../src/features/registry/report-figures.js';
+import { withBenchDatabase } from './database.js';
 import { atLeast, atMost, mulberry32, randomInt, timeMs, type BenchResult } from './lib.js';
 
 const ROWS = Number(process.env.GONGKAI_BENCH_DECISIONS) || 1_000_000;
 const YEAR = 2025;
-const PG_ADMIN_URL = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DIALECT_NAMES: Record<Dialect, string> = { sqlite: 'SQLite', postgres: 'PostgreSQL' };
 const fmt = (n: number) => n.toLocaleString('en-US');
 const MB = 1024 * 1024;
@@ -71,51 +69,6 @@ async function generateCsv(dir: string): Promise<GeneratedFile> {
   return { path: file, bytes: fs.statSync(file).size, inYear };
 }
 
-async function withBenchDatabase<T>(dialect: Dialect, dir: string, body: (database: Database) => Promise<T>): Promise<T> {
-  let database: Database;
-  let drop: (() => Promise<void>) | null = null;
-  if (dialect === 'sqlite') {
-    database = openDatabase({ databaseUrl: null, dataDir: dir, sqliteFile: path.join(dir, 'bench.sqlite') });
-  } else {
-    const name = `gongkai_bench_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-    const admin = async (statement: string) => {
-      const client = new pg.Client({ connectionString: PG_ADMIN_URL });
-      await client.connect();
-      try {
-        await client.query(statement);
-      } finally {
-        await client.end();
-      }
-    };
-    await admin(`CREATE DATABASE ${name}`);
-    const url = new URL(PG_ADMIN_URL);
-    url.pathname = `/${name}`;
-    database = openDatabase({ databaseUrl: url.toString(), dataDir: dir });
-    drop = async () => {
-      await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      console.error(`已删除基准数据库 ${name}`);
-    };
-  }
-  let cleaned: Promise<void> | null = null;
-  const cleanup = () => (cleaned ??= (async () => {
-    await database.close().catch(() => undefined);
-    await drop?.();
-    fs.rmSync(path.join(dir, 'bench.sqlite'), { force: true });
-    fs.rmSync(path.join(dir, 'bench.sqlite-wal'), { force: true });
-    fs.rmSync(path.join(dir, 'bench.sqlite-shm'), { force: true });
-  })());
-  const onSignal = (signal: NodeJS.Signals) => void cleanup().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-  try {
-    await migrateToLatest(database);
-    return await body(database);
-  } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-    await cleanup();
-  }
-}
 
 /** Runs `fn` while sampling the resident set size; returns its result and the peak growth in MB. */
 async function withRssSampling<T>(fn: () => Promise<T>): Promise<{ result: T; growthMb: number; baseMb: number }> {
@@ -136,7 +89,7 @@ async function withRssSampling<T>(fn: () => Promise<T>): Promise<{ result: T; gr
 
 async function benchDialect(dialect: Dialect, file: GeneratedFile, dir: string): Promise<BenchResult[]> {
   const label = DIALECT_NAMES[dialect];
-  return withBenchDatabase(dialect, dir, async (database) => {
+  return withBenchDatabase(dialect, async (database) => {
     const config = { ...loadConfig({ LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv), dataDir: dir };
     const ctx: AppContext = { database, config, clock: systemClock };
     const at = new Date().toISOString();
@@ -183,7 +136,7 @@ async function benchDialect(dialect: Dialect, file: GeneratedFile, dir: string):
       { name: `${label}：年报第二部分 ${YEAR} 年行政处罚决定数 − 生成的数`, value: counted - file.inYear, unit: '件', target: '应为 0', ok: counted === file.inYear },
       { name: `${label}：section2FiguresForYear（${fmt(ROWS)} 件决定）`, value: countMs, unit: 'ms' },
     ];
-  });
+  }, { dir });
 }
 
 /** Runs one database's part in a child process; its results come back as JSON on stdout. */

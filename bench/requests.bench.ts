@@ -15,19 +15,15 @@
  * what it is for.
  * GONGKAI_BENCH_REQUESTS sets a smaller request count for a quick try.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { CompiledQuery, sql, type Kysely } from 'kysely';
-import pg from 'pg';
 import { loadConfig } from '../src/config.js';
 import type { AppContext } from '../src/context.js';
-import { openDatabase, type Database, type Dialect } from '../src/db/database.js';
-import { migrateToLatest } from '../src/db/migrate.js';
+import { type Database, type Dialect } from '../src/db/database.js';
 import type { DB } from '../src/db/schema.js';
 import { commandLineActor } from '../src/features/audit/service.js';
 import { importRequests } from '../src/features/requests/import/service.js';
 import { requestSectionsByAgency } from '../src/features/requests/queries/report-sections.js';
+import { withBenchDatabase } from './database.js';
 import { atLeast, atMost, median, measure, mulberry32, timeMs, type BenchResult } from './lib.js';
 import {
   AgencyPicker, CASE_RATE, REPORT_YEAR, TODAY, addDays, generateAgencies, generateRequest, reviewCaseFor, tally,
@@ -41,7 +37,6 @@ const IMPORT_ROWS = 50_000;
 /** One timed import per year, all before the loaded data (2023-03 on) and the warm-up year 2021. */
 const IMPORT_YEARS = [2022, 2020, 2019];
 const SEED = 20251231;
-const PG_ADMIN_URL = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /** Rows per INSERT: 1,000 × 27 columns stays under both limits (SQLite 32,766, PostgreSQL 65,535 parameters). */
 const ROWS_PER_INSERT = 1000;
@@ -55,67 +50,7 @@ const fmt = (n: number) => n.toLocaleString('en-US');
 // Databases
 // ---------------------------------------------------------------------------------------------
 
-interface BenchDatabase {
-  database: Database;
-  cleanup(): Promise<void>;
-}
 
-async function openBenchDatabase(dialect: Dialect): Promise<BenchDatabase> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-bench-'));
-  if (dialect === 'sqlite') {
-    const database = openDatabase({ databaseUrl: null, dataDir: dir, sqliteFile: path.join(dir, 'bench.sqlite') });
-    return {
-      database,
-      cleanup: async () => {
-        await database.close();
-        fs.rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  }
-  const name = `gongkai_bench_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: PG_ADMIN_URL });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(PG_ADMIN_URL);
-  url.pathname = `/${name}`;
-  const database = openDatabase({ databaseUrl: url.toString(), dataDir: dir });
-  return {
-    database,
-    cleanup: async () => {
-      await database.close().catch(() => undefined);
-      await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      fs.rmSync(dir, { recursive: true, force: true });
-      console.error(`已删除基准数据库 ${name}`);
-    },
-  };
-}
-
-/** Runs `body` on a fresh database and always cleans up, also on Ctrl-C or SIGTERM. */
-async function withBenchDatabase<T>(dialect: Dialect, body: (database: Database) => Promise<T>): Promise<T> {
-  const bench = await openBenchDatabase(dialect);
-  let cleaned: Promise<void> | null = null;
-  const cleanup = () => (cleaned ??= bench.cleanup());
-  const onSignal = (signal: NodeJS.Signals) => {
-    void cleanup().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-  try {
-    await migrateToLatest(bench.database);
-    return await body(bench.database);
-  } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-    await cleanup();
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // Loading

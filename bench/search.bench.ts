@@ -22,12 +22,9 @@
  */
 import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CompiledQuery, sql, type Kysely } from 'kysely';
-import pg from 'pg';
-import { openDatabase, type Database, type Dialect } from '../src/db/database.js';
-import { migrateToLatest } from '../src/db/migrate.js';
+import { type Database, type Dialect } from '../src/db/database.js';
 import type { DB } from '../src/db/schema.js';
 import { INFO_KINDS } from '../src/domain/publication/vocabulary.js';
 import { indexSources } from '../src/features/search/indexer.js';
@@ -35,6 +32,7 @@ import { RANK_WINDOW, searchItems } from '../src/features/search/query.js';
 import type { IndexSource, MatchQuery } from '../src/features/search/repository.js';
 import { bodyText } from '../src/features/search/text.js';
 import { facetTokens, ftsMatchExpression, itemTokens, numberKey, parseQuery, segmenter, segmenterLoadMs, tsQueryText } from '../src/features/search/tokens.js';
+import { withBenchDatabase } from './database.js';
 import { atLeast, atMost, median, mulberry32, timeMs, type BenchResult } from './lib.js';
 import { generateAgencies } from './requests-data.js';
 import { generateQueries, itemGenerator, type BenchAgency, type BenchQuery, type GeneratedSample } from './search-data.js';
@@ -46,7 +44,6 @@ const CHUNK = 10_000;
 const QUERIES = 200;
 const ROUNDS = 3;
 const SEED = 20261126;
-const PG_ADMIN_URL = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DIALECT_NAMES: Record<Dialect, string> = { sqlite: 'SQLite', postgres: 'PostgreSQL' };
 const fmt = (n: number) => n.toLocaleString('en-US');
 
@@ -54,53 +51,6 @@ const fmt = (n: number) => n.toLocaleString('en-US');
 // Databases (as in requests.bench.ts)
 // ---------------------------------------------------------------------------------------------
 
-async function withBenchDatabase<T>(dialect: Dialect, body: (database: Database) => Promise<T>): Promise<T> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-bench-'));
-  let database: Database;
-  let drop = async () => {};
-  if (dialect === 'sqlite') {
-    database = openDatabase({ databaseUrl: null, dataDir: dir, sqliteFile: path.join(dir, 'bench.sqlite') });
-  } else {
-    const name = `gongkai_bench_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-    const admin = async (statement: string) => {
-      const client = new pg.Client({ connectionString: PG_ADMIN_URL });
-      await client.connect();
-      try {
-        await client.query(statement);
-      } finally {
-        await client.end();
-      }
-    };
-    await admin(`CREATE DATABASE ${name}`);
-    const url = new URL(PG_ADMIN_URL);
-    url.pathname = `/${name}`;
-    database = openDatabase({ databaseUrl: url.toString(), dataDir: dir });
-    drop = async () => {
-      await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      console.error(`已删除基准数据库 ${name}`);
-    };
-  }
-  let cleaned: Promise<void> | null = null;
-  const cleanup = () =>
-    (cleaned ??= (async () => {
-      await database.close().catch(() => undefined);
-      await drop();
-      fs.rmSync(dir, { recursive: true, force: true });
-    })());
-  const onSignal = (signal: NodeJS.Signals) => {
-    void cleanup().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-  try {
-    await migrateToLatest(database);
-    return await body(database);
-  } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-    await cleanup();
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // Loading: the product's path and the bare loop, chunk by chunk
