@@ -1,4 +1,4 @@
-/** Sign-in, sign-out, password change and the dashboard. */
+/** Sign-in, sign-out, password change and the workbench (工作台). */
 import type { FastifyInstance } from 'fastify';
 import { today, type AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
@@ -9,6 +9,7 @@ import { accountPolicy } from '../accounts/policy.js';
 import { changeOwnPassword, listUsersFor } from '../accounts/service.js';
 import { getAgency, listAgencies } from '../agencies/service.js';
 import { calendarPolicy, loadCalendar } from '../calendar/service.js';
+import { listTodos } from './todos.js';
 import { DashboardPage, LoginPage, PasswordPage } from './views.js';
 
 /** Only same-site paths under /console may be a post-login destination (no open redirect). */
@@ -74,13 +75,14 @@ export async function consoleRoutes(app: FastifyInstance, ctx: AppContext) {
     const { actor } = requireStaff(request);
     const agency = await getAgency(ctx, actor, actor.agencyId);
     const agencies = await listAgencies(ctx, actor);
+    const todos = await listTodos(ctx, { actor, agencies });
     const userCount = accountPolicy.view(actor, actor.agencyId) ? (await listUsersFor(ctx, actor)).length : null;
     // From 1 November, administrators are reminded to enter next year's holiday schedule.
     const missingYear = calendarPolicy.edit(actor) ? (await loadCalendar(ctx)).missingYear(today(ctx)) : null;
     const notifications = await ctx.database.db.selectFrom('notifications').select(['id', 'request_id', 'kind', 'message', 'created_at'])
       .where('user_id', '=', actor.userId).where('read_at', 'is', null).orderBy('id', 'desc').limit(50).execute();
     return sendConsolePage(request, reply, '工作台', ({ csrfToken }) => (
-      <DashboardPage actor={actor} agencyName={agency.name} agencyCount={agencies.length} userCount={userCount} missingCalendarYear={missingYear} notifications={notifications} csrfToken={csrfToken} />
+      <DashboardPage actor={actor} agencyName={agency.name} agencyCount={agencies.length} userCount={userCount} todos={todos} missingCalendarYear={missingYear} notifications={notifications} csrfToken={csrfToken} />
     ));
   });
 

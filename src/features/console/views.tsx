@@ -2,6 +2,7 @@
 import { ROLE_LABELS, type Actor } from '../../domain/roles.js';
 import { CsrfField, FormErrors } from '../../http/layout.js';
 import type { FieldError } from '../../errors.js';
+import type { TodoCard } from './todos.js';
 
 export function LoginPage(props: { csrfToken: string; next: string; username?: string; error?: string | null; fields?: FieldError[] }) {
   return (
@@ -51,7 +52,7 @@ export interface DashboardNotification {
   created_at: string;
 }
 
-export function DashboardPage(props: { actor: Actor; agencyName: string; agencyCount: number; userCount: number | null; missingCalendarYear: number | null; notifications: DashboardNotification[]; csrfToken: string }) {
+export function DashboardPage(props: { actor: Actor; agencyName: string; agencyCount: number; userCount: number | null; todos: TodoCard[]; missingCalendarYear: number | null; notifications: DashboardNotification[]; csrfToken: string }) {
   return (
     <section>
       <h1>工作台</h1>
@@ -75,6 +76,21 @@ export function DashboardPage(props: { actor: Actor; agencyName: string; agencyC
             <CsrfField token={props.csrfToken} />
             <button type="submit" class="secondary">全部标为已读</button>
           </form>
+        </section>
+      )}
+      {props.todos.length > 0 && (
+        <section aria-labelledby="todos">
+          <h2 id="todos">待办事项</h2>
+          <ul class="cards">
+            {props.todos.map((t) => (
+              <li>
+                <a href={t.href}>
+                  <strong class={t.late ? 'hard' : undefined}>{t.figure}</strong>
+                  <span>{t.label}</span>
+                </a>
+              </li>
+            ))}
+          </ul>
         </section>
       )}
       <ul class="cards">

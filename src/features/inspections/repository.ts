@@ -186,7 +186,7 @@ export function listSteps(db: Executor, taskId: number): Promise<RectificationSt
   return db.selectFrom('rectification_steps').selectAll().where('task_id', '=', taskId).orderBy('seq').execute();
 }
 
-/** Per agency: tasks not yet accepted, and those the agency owes past the deadline. */
+/** Per agency: tasks not yet accepted, those the agency owes past the deadline, and those answered and waiting for the office. */
 export function taskCountsByAgency(db: Executor, agencyIds: readonly number[], today: string) {
   return db
     .selectFrom('rectification_tasks')
@@ -194,6 +194,7 @@ export function taskCountsByAgency(db: Executor, agencyIds: readonly number[], t
       'agency_id',
       sql<number>`sum(case when status <> 'accepted' then 1 else 0 end)`.as('open'),
       sql<number>`sum(case when status in ('open', 'returned') and due_on < ${today} then 1 else 0 end)`.as('overdue'),
+      sql<number>`sum(case when status = 'answered' then 1 else 0 end)`.as('answered'),
     ])
     .where('agency_id', 'in', ids(agencyIds))
     .groupBy('agency_id')

@@ -58,7 +58,7 @@ export async function listItemsForActor(ctx: AppContext, actor: Actor, query: { 
 export async function reviewQueue(ctx: AppContext, actor: Actor) {
   const agencies = await listAllAgencies(ctx.database.db);
   const ids = agencies.filter((a) => publicationPolicy.review(actor, a.id)).map((a) => a.id);
-  const { rows } = await repo.listItems(ctx.database.db, { agencyIds: ids, status: 'review', limit: 200, offset: 0 });
+  const { rows } = await repo.listItems(ctx.database.db, { agencyIds: ids, status: 'review', reviewRoles: actor.roles, limit: 200, offset: 0 });
   return rows;
 }
 

@@ -1,6 +1,8 @@
 /** SQL of proactive publication. Every function runs on the executor it is given. */
 import { sql, type Updateable } from 'kysely';
 import type { Executor } from '../../db/database.js';
+import { stageRoles } from '../../domain/publication/review.js';
+import type { Role } from '../../domain/roles.js';
 import type {
   PublicationAttachment,
   PublicationColumn,
@@ -65,6 +67,8 @@ export interface ItemListFilter {
   q?: string;
   /** Items waiting at a review stage (any stage when true). */
   inReview?: boolean;
+  /** Items in review at a stage one of these roles decides (which role decides which stage: stageRoles). */
+  reviewRoles?: readonly Role[];
   limit: number;
   offset: number;
 }
@@ -74,6 +78,14 @@ export async function listItems(db: Executor, filter: ItemListFilter) {
   let query = db.selectFrom('publication_items').where('agency_id', 'in', filter.agencyIds);
   if (filter.status) query = query.where('status', '=', filter.status as PublicationItem['status']);
   if (filter.columnId) query = query.where('column_id', '=', filter.columnId);
+  if (filter.reviewRoles) {
+    // Every (stages required, stage) pair whose role the reviewer holds; agencies have 1–3 stages.
+    const roles = filter.reviewRoles;
+    const stages = [1, 2, 3].flatMap((n) => stageRoles(n).flatMap((role, i) => (roles.includes(role) ? [{ n, stage: i + 1 }] : [])));
+    if (stages.length === 0) return { rows: [], total: 0 };
+    query = query.where('status', '=', 'review').where((eb) =>
+      eb.or(stages.map((s) => eb.and([eb('stages_required', s.n === 3 ? '>=' : '=', s.n), eb('review_stage', '=', s.stage)]))));
+  }
   if (filter.q) query = query.where((eb) => eb.or([eb('title', 'like', `%${escapeLike(filter.q!)}%`), eb('index_number', '=', filter.q!), eb('document_number', '=', filter.q!)]));
   const total = await query.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
   const rows = await query

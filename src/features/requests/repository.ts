@@ -63,6 +63,19 @@ export async function searchRequests(db: Executor, f: RequestFilter) {
   return rows;
 }
 
+/** Open requests the deadline sweep marked due within 3 working days (due_flag): the count of the list's ?due=soon. */
+export async function countDueSoon(db: Executor, agencyIds: readonly number[]): Promise<number> {
+  if (agencyIds.length === 0) return 0;
+  const row = await db
+    .selectFrom('requests')
+    .select(sql<number>`count(*)`.as('n'))
+    .where('agency_id', 'in', [...agencyIds])
+    .where('due_flag', '=', 'dueSoon')
+    .where('handled_on', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /** The requester's requests to an agency received in a month (for the per-request fee, counted per month). */
 export function requestsOfRequesterInMonth(db: Executor, agencyId: number, requesterKey: string, month: string) {
   return db
