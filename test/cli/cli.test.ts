@@ -47,7 +47,7 @@ describe.each(DIALECTS)('gongkai command on %s', (dialect) => {
   it('loads the demo district and administers users', async () => {
     const demo = await gongkai(env, 'demo');
     expect(demo.code).toBe(0);
-    expect(demo.stdout).toContain('已加载演示数据：18个单位，120个用户，310条已发布的政府信息。');
+    expect(demo.stdout).toContain('已加载演示数据：18个单位，120个用户，310条已发布的政府信息，20个政务新媒体账号（运营中19个），3次培训记录。');
     const again = await gongkai(env, 'demo');
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('演示数据已加载过');

@@ -29,7 +29,7 @@ export function demoCommand(): Command {
         const result = await loadDemo(ctx);
         process.stdout.write(
           [
-            `已加载演示数据：${result.agencies}个单位，${result.users}个用户，${result.items}条已发布的政府信息。`,
+            `已加载演示数据：${result.agencies}个单位，${result.users}个用户，${result.items}条已发布的政府信息，${result.newMediaAccounts}个政务新媒体账号（运营中${result.operatingNewMediaAccounts}个），${result.trainings}次培训记录。`,
             `演示用户的密码均为：${result.password}（仅供演示，正式使用前请删除或重置）`,
             '账号示例：qzb-gkb（区政府办公开办管理员）、qzb-auditor（审计员）、fgj-drafter（区发展改革局信息员）、',
             '          fgj-review1 / fgj-review2 / fgj-review3（初审/复审/终审）、fgj-handler（依申请承办人）、fgj-head（机关负责人）',

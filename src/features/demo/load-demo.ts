@@ -8,6 +8,8 @@ import { findAgencyByName, insertAgency, listAllAgencies, updateAgencyRow } from
 import { recordAudit, SYSTEM_ACTOR } from '../audit/service.js';
 import { insertColumn, listColumnsOf } from '../publications/repository.js';
 import { loadDemoItems } from './demo-items.js';
+import { loadDemoNewMedia } from './demo-new-media.js';
+import { loadDemoTrainings } from './demo-trainings.js';
 import {
   DEMO_COLUMNS, DEMO_DEPARTMENTS, DEMO_GOVERNMENT, DEMO_OFFICE, DEMO_OFFICE_STAFF, DEMO_PASSWORD, DEMO_STAFF, DEMO_TOWNSHIPS,
   demoCreditCode, type DemoAgency,
@@ -16,12 +18,21 @@ import {
 export interface DemoResult {
   /** Published items, dated back from today. */
   items: number;
+  /** 政务新媒体 registered (with their monthly counts), and how many of them still operate. */
+  newMediaAccounts: number;
+  operatingNewMediaAccounts: number;
+  /** Training records of last year and this year. */
+  trainings: number;
   agencies: number;
   users: number;
   password: string;
 }
 
-/** Loads the demo district; `items: false` leaves out the published items (tests that count their own). */
+/**
+ * Loads the demo district. `items: false` leaves out the records that the figures count — the
+ * published items, the new-media accounts with their monthly counts and the trainings — for
+ * tests that make and count their own.
+ */
 export async function loadDemo(ctx: AppContext, options: { items?: boolean } = {}): Promise<DemoResult> {
   const db = ctx.database.db;
   if (await findAgencyByName(db, DEMO_GOVERNMENT.name)) throw new AppError('CONFLICT', '演示数据已加载过');
@@ -35,6 +46,9 @@ export async function loadDemo(ctx: AppContext, options: { items?: boolean } = {
   let serial = 1;
   let users = 0;
   let items = 0;
+  let newMediaAccounts = 0;
+  let operatingNewMediaAccounts = 0;
+  let trainings = 0;
   await db.transaction().execute(async (trx) => {
     const upsert = async (a: DemoAgency, parentId: number | null, existingId?: number) => {
       const values = {
@@ -89,12 +103,17 @@ export async function loadDemo(ctx: AppContext, options: { items?: boolean } = {
       await addColumns(agency.id);
       agencies.push(agency);
     }
-    if (options.items !== false) items = await loadDemoItems(trx, {
-      agencies, columns: await listColumnsOf(trx, agencies.map((a) => a.id)), drafterOf, today: today(ctx), at,
-    });
+    if (options.items !== false) {
+      items = await loadDemoItems(trx, {
+        agencies, columns: await listColumnsOf(trx, agencies.map((a) => a.id)), drafterOf, today: today(ctx), at,
+      });
+      ({ accounts: newMediaAccounts, operating: operatingNewMediaAccounts } = await loadDemoNewMedia(trx, { agencies, today: today(ctx), at }));
+      trainings = await loadDemoTrainings(trx, { office: off, agencies, today: today(ctx), at });
+    }
+    // Like the items, the demo's accounts and trainings are recorded by this one entry, not one entry each.
     await recordAudit(ctx, trx, SYSTEM_ACTOR, {
-      action: 'system.demoLoaded', entityType: 'agency', entityId: gov.id, agencyId: gov.id, data: { agencies: serial - 1, users, columns, items },
+      action: 'system.demoLoaded', entityType: 'agency', entityId: gov.id, agencyId: gov.id, data: { agencies: serial - 1, users, columns, items, newMediaAccounts, trainings },
     });
   });
-  return { agencies: serial - 1, users, items, password: DEMO_PASSWORD };
+  return { agencies: serial - 1, users, items, newMediaAccounts, operatingNewMediaAccounts, trainings, password: DEMO_PASSWORD };
 }
