@@ -7,13 +7,13 @@ import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { AppContext } from './context.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
 import { AppError } from './errors.js';
 import { resolveSession, SESSION_COOKIE, type SessionState } from './features/accounts/auth.js';
 import { accountRoutes } from './features/accounts/routes.js';
@@ -70,24 +70,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   // Fastify's schemas are documentation only (OpenAPI); input is validated once, with zod, in the services.
   app.setValidatorCompiler(() => () => true);
 
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
-        baseUri: ["'self'"],
-        upgradeInsecureRequests: ctx.config.secureCookies ? [] : null,
-      },
-    },
-    strictTransportSecurity: ctx.config.secureCookies ? { maxAge: 31536000, includeSubDomains: true } : false,
-    referrerPolicy: { policy: 'same-origin' },
-  });
+  registerSecurityHeaders(app, { secure: ctx.config.secureCookies });
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifyCookie, { secret: await cookieSecret(ctx) });
   await app.register(fastifyCsrf, {

@@ -36,6 +36,16 @@ describe.each(DIALECTS)('foundation on %s', (dialect) => {
     await ctx?.cleanup();
   });
 
+  it('every response carries the security headers: a portal page, a console page, a not-found page', async () => {
+    for (const [url, status] of [['/', 200], ['/console/login', 200], ['/no-such-page', 404]] as const) {
+      const response = await app.inject({ url });
+      expect([url, response.statusCode]).toEqual([url, status]);
+      expect(response.headers['content-security-policy']).toContain("default-src 'self';");
+      expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(response.headers['x-powered-by']).toBeUndefined();
+    }
+  });
+
   it('the first start creates the government, its office and an administrator only once', async () => {
     expect(await ensureInstalled(ctx)).toEqual({ created: false });
     const agencies = await ctx.database.db.selectFrom('agencies').select(['name', 'kind']).orderBy('id').limit(2).execute();
