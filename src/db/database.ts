@@ -54,8 +54,43 @@ export function openDatabase(options: DatabaseOptions): Database {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, dialect: 'sqlite', sqliteFile: file, sqlite, close: () => db.destroy() };
+}
+
+/** Prepared statements kept per connection; SQL texts beyond it (e.g. long IN lists) are re-prepared. */
+export const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Kysely's SQLite driver prepares every statement anew, and on SQLite preparing costs more than
+ * running a primary-key look-up (about a tenth of a portal page's CPU). This hands the driver the
+ * same prepared statement for the same SQL text, least recently used dropped first. A statement
+ * still iterating (a streamed query) is busy and cannot run twice, so a fresh one is prepared for
+ * the second user; SQLite re-prepares a kept statement by itself after a schema change.
+ */
+export function withStatementCache(sqlite: SQLite.Database, size = STATEMENT_CACHE_SIZE): { prepare(sql: string): SQLite.Statement; close(): void } {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    prepare(sql) {
+      const kept = cache.get(sql);
+      if (kept && !kept.busy) {
+        // Re-inserted, so the Map's order stays least recently used first.
+        cache.delete(sql);
+        cache.set(sql, kept);
+        return kept;
+      }
+      const statement = sqlite.prepare(sql);
+      if (!kept) {
+        cache.set(sql, statement);
+        if (cache.size > size) cache.delete(cache.keys().next().value!);
+      }
+      return statement;
+    },
+    close() {
+      cache.clear();
+      sqlite.close();
+    },
+  };
 }
 
 /** Which dialect a Kysely instance speaks (migrations need it for identity columns). */
