@@ -14,6 +14,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 
+/** Addresses in progress at once. */
+const EXPORT_CONCURRENCY = 8;
+
 /** Addresses that only a running server can answer. */
 const DYNAMIC = /^\/(?:console|api|requests|search)(?:[/?]|$)/;
 
@@ -63,26 +66,17 @@ export async function exportStatic(app: FastifyInstance, dir: string, options: {
   const seen = new Set(queue);
   const written = new Set<string>();
   const result: ExportResult = { pages: 0, files: 0, bytes: 0, broken: [], seconds: 0 };
-  for (let next = 0; next < queue.length; next++) {
-    const url = queue[next]!;
+  const madeDirs = new Set<string>();
+  const exportOne = async (url: string) => {
     const res = await app.inject({ method: 'GET', url });
     if (res.statusCode >= 300) {
       result.broken.push({ url, status: res.statusCode });
-      continue;
+      return;
     }
     const type = String(res.headers['content-type'] ?? '');
     const file = fileFor(url, type);
-    if (written.has(file)) continue;
+    if (written.has(file)) return;
     written.add(file);
-    const target = path.join(dir, file);
-    await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(target, res.rawPayload);
-    result.files++;
-    result.bytes += res.rawPayload.length;
-    if (type.startsWith('text/html')) {
-      result.pages++;
-      if (result.pages % 1000 === 0) options.onProgress?.(result.pages);
-    }
     if (/^(?:text\/html|application\/(?:rss\+)?xml|text\/css)/.test(type)) {
       for (const link of linksOf(res.body, base)) {
         if (!seen.has(link)) {
@@ -91,7 +85,45 @@ export async function exportStatic(app: FastifyInstance, dir: string, options: {
         }
       }
     }
-  }
+    const target = path.join(dir, file);
+    const folder = path.dirname(target);
+    if (!madeDirs.has(folder)) {
+      await mkdir(folder, { recursive: true });
+      madeDirs.add(folder);
+    }
+    await writeFile(target, res.rawPayload);
+    result.files++;
+    result.bytes += res.rawPayload.length;
+    if (type.startsWith('text/html')) {
+      result.pages++;
+      if (result.pages % 1000 === 0) options.onProgress?.(result.pages);
+    }
+  };
+  // A few addresses at a time, so that rendering the next page overlaps writing the last one's
+  // file. A worker that finds the queue empty waits while others may still add links to it.
+  let next = 0;
+  let active = 0;
+  let wake: (() => void) | null = null;
+  let idle = new Promise<void>((resolve) => (wake = resolve));
+  const worker = async () => {
+    for (;;) {
+      if (next < queue.length) {
+        active++;
+        try {
+          await exportOne(queue[next++]!);
+        } finally {
+          active--;
+          wake?.();
+          idle = new Promise<void>((resolve) => (wake = resolve));
+        }
+      } else if (active === 0) {
+        return;
+      } else {
+        await idle;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: EXPORT_CONCURRENCY }, worker));
   result.seconds = (performance.now() - started) / 1000;
   return result;
 }
