@@ -107,7 +107,7 @@ interface Loaded {
 }
 
 /** Agencies, their columns, one drafter, and `count` items with their live versions. */
-async function load(database: Database, count: number): Promise<Loaded> {
+export async function load(database: Database, count: number): Promise<Loaded> {
   const { db, dialect } = database;
   const started = process.hrtime.bigint();
   const agencyRows = generateAgencies(AGENCIES, AT);
