@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import type { AppContext } from '../../context.js';
 import type { Executor } from '../../db/database.js';
+import { preparedQuery } from '../../db/prepared.js';
 import type { PublicationAttachment, PublicationColumn, PublicationItem, PublicationVersion } from '../../db/schema.js';
 import type { PublicationFinding } from '../../domain/publication/checks.js';
 import type { Actor } from '../../domain/roles.js';
@@ -95,20 +96,41 @@ function isPublic(item: PublicationItem | undefined): item is PublicationItem {
  * running it, and grows with the number of columns), the agency's name from the cached agency
  * list, and attachments only when the version shows some.
  */
+/**
+ * `live_version > 0` written as a literal, not a parameter: SQLite uses a partial index whose
+ * WHERE says the same (migration 0013) without
+ * reading each row only when it can see the value when preparing the statement.
+ */
+const PUBLISHED = sql.lit(0);
+
+type PublicItemRow = Pick<PublicationItem, 'id' | 'agency_id' | 'index_number' | 'published_date' | 'validity' | 'validity_on' | 'interprets_item_id'>
+  & Pick<PublicationVersion, 'version' | 'title' | 'body_html' | 'metadata' | 'attachment_ids' | 'correction_note' | 'published_at'>
+  & { column_id: number | null; column_name: string | null };
+
+const publicItemQuery = preparedQuery<{ id: number }, PublicItemRow>((db, param) => db
+  .selectFrom('publication_items as i')
+  .innerJoin('publication_versions as v', (j) => j.onRef('v.item_id', '=', 'i.id').onRef('v.version', '=', 'i.live_version'))
+  .leftJoin('publication_columns as c', 'c.id', 'i.column_id')
+  .select([
+    'i.id', 'i.agency_id', 'i.index_number', 'i.published_date', 'i.validity', 'i.validity_on', 'i.interprets_item_id',
+    'v.version', 'v.title', 'v.body_html', 'v.metadata', 'v.attachment_ids', 'v.correction_note', 'v.published_at',
+    'c.id as column_id', 'c.name as column_name',
+  ])
+  .where('i.id', '=', param('id'))
+  .where('i.live_version', '>', PUBLISHED)
+  .where('i.withdrawn_at', 'is', null));
+
+/** The public interpretations of an item (repo.interpretationsOf with liveOnly), prepared. */
+const publicInterpretationsQuery = preparedQuery<{ itemId: number }, Awaited<ReturnType<typeof repo.interpretationsOf>>[number]>((db, param) => db
+  .selectFrom('publication_items')
+  .select(['id', 'title', 'status', 'live_version', 'published_date', 'withdrawn_at'])
+  .where('interprets_item_id', '=', param('itemId'))
+  .where('live_version', '>', PUBLISHED)
+  .where('withdrawn_at', 'is', null)
+  .orderBy('id'));
+
 export async function publicItem(db: Executor, id: number): Promise<PublicItem> {
-  const row = await db
-    .selectFrom('publication_items as i')
-    .innerJoin('publication_versions as v', (j) => j.onRef('v.item_id', '=', 'i.id').onRef('v.version', '=', 'i.live_version'))
-    .leftJoin('publication_columns as c', 'c.id', 'i.column_id')
-    .select([
-      'i.id', 'i.agency_id', 'i.index_number', 'i.published_date', 'i.validity', 'i.validity_on', 'i.interprets_item_id',
-      'v.version', 'v.title', 'v.body_html', 'v.metadata', 'v.attachment_ids', 'v.correction_note', 'v.published_at',
-      'c.id as column_id', 'c.name as column_name',
-    ])
-    .where('i.id', '=', id)
-    .where('i.live_version', '>', 0)
-    .where('i.withdrawn_at', 'is', null)
-    .executeTakeFirst();
+  const [row] = await publicItemQuery(db, { id });
   if (!row) throw notFound('信息');
   const { id: itemId, agency_id, index_number, published_date, validity, validity_on, interprets_item_id, column_id, column_name, ...version } = row;
   const shown = new Set(JSON.parse(version.attachment_ids) as number[]);
@@ -121,7 +143,7 @@ export async function publicItem(db: Executor, id: number): Promise<PublicItem> 
     attachments,
     column: column_id === null ? null : { id: column_id, name: column_name! },
     agencyName: await agencyNameOf(db, agency_id),
-    interpretations: await repo.interpretationsOf(db, itemId, true),
+    interpretations: await publicInterpretationsQuery(db, { itemId }),
     interprets: isPublic(interpretsRow) ? { id: interpretsRow.id, title: interpretsRow.title } : null,
   };
 }
@@ -140,12 +162,6 @@ export async function publicAttachment(db: Executor, itemId: number, attachmentI
   return attachment;
 }
 
-/**
- * `live_version > 0` written as a literal, not a parameter: SQLite uses a partial index whose
- * WHERE says the same (one such is proposed in docs/PERFORMANCE.md, "Portal pages") without
- * reading each row only when it can see the value when preparing the statement.
- */
-const PUBLISHED = sql.lit(0);
 
 /**
  * A column's public items, newest first (titles from the live versions). The column comes with
@@ -155,39 +171,43 @@ const PUBLISHED = sql.lit(0);
  * versions too.
  */
 export async function publicColumn(db: Executor, columnId: number, page: number) {
-  const agencyColumns = await db
-    .selectFrom('publication_columns')
-    .selectAll()
-    .where('agency_id', '=', (eb) => eb.selectFrom('publication_columns').select('agency_id').where('id', '=', columnId))
-    .orderBy('agency_id')
-    .orderBy('sort_order')
-    .orderBy('id')
-    .execute();
+  const agencyColumns = await agencyColumnsQuery(db, { columnId });
   const column = agencyColumns.find((c) => c.id === columnId);
   if (!column) throw notFound('栏目');
   const pageSize = 20;
-  const total = await db
-    .selectFrom('publication_items as i')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('i.column_id', '=', column.id)
-    .where('i.live_version', '>', PUBLISHED)
-    .where('i.withdrawn_at', 'is', null)
-    .executeTakeFirstOrThrow();
-  const rows = await db
-    .selectFrom('publication_items as i')
-    .innerJoin('publication_versions as v', (j) => j.onRef('v.item_id', '=', 'i.id').onRef('v.version', '=', 'i.live_version'))
-    .where('i.column_id', '=', column.id)
-    .where('i.live_version', '>', PUBLISHED)
-    .where('i.withdrawn_at', 'is', null)
-    .select(['i.id', 'v.title', 'i.published_date', 'i.index_number', 'i.validity', 'i.document_number'])
-    .orderBy('i.published_date', 'desc')
-    .orderBy('i.id', 'desc')
-    .limit(pageSize)
-    .offset((page - 1) * pageSize)
-    .execute();
+  const [total] = await columnCountQuery(db, { columnId: column.id });
+  const rows = await columnPageQuery(db, { columnId: column.id, limit: pageSize, offset: (page - 1) * pageSize });
   const children = agencyColumns.filter((c) => c.parent_id === column.id);
-  return { column, rows, total: Number(total.n), pageSize, children, agencyName: await agencyNameOf(db, column.agency_id) };
+  return { column, rows, total: Number(total!.n), pageSize, children, agencyName: await agencyNameOf(db, column.agency_id) };
 }
+
+/** A column together with its agency's other columns (for its sub-columns). */
+const agencyColumnsQuery = preparedQuery<{ columnId: number }, PublicationColumn>((db, param) => db
+  .selectFrom('publication_columns')
+  .selectAll()
+  .where('agency_id', '=', (eb) => eb.selectFrom('publication_columns').select('agency_id').where('id', '=', param('columnId')))
+  .orderBy('agency_id')
+  .orderBy('sort_order')
+  .orderBy('id'));
+
+const columnCountQuery = preparedQuery<{ columnId: number }, { n: number }>((db, param) => db
+  .selectFrom('publication_items as i')
+  .select((eb) => eb.fn.countAll<number>().as('n'))
+  .where('i.column_id', '=', param('columnId'))
+  .where('i.live_version', '>', PUBLISHED)
+  .where('i.withdrawn_at', 'is', null));
+
+const columnPageQuery = preparedQuery<{ columnId: number; limit: number; offset: number }, Pick<PublicationItem, 'id' | 'published_date' | 'index_number' | 'validity' | 'document_number'> & { title: string }>((db, param) => db
+  .selectFrom('publication_items as i')
+  .innerJoin('publication_versions as v', (j) => j.onRef('v.item_id', '=', 'i.id').onRef('v.version', '=', 'i.live_version'))
+  .where('i.column_id', '=', param('columnId'))
+  .where('i.live_version', '>', PUBLISHED)
+  .where('i.withdrawn_at', 'is', null)
+  .select(['i.id', 'v.title', 'i.published_date', 'i.index_number', 'i.validity', 'i.document_number'])
+  .orderBy('i.published_date', 'desc')
+  .orderBy('i.id', 'desc')
+  .limit(param('limit'))
+  .offset(param('offset')));
 
 /** Counts of items published in a year per info kind (section 一 of the annual report). */
 export async function publishedCounts(db: Executor, agencyIds: readonly number[], year: number) {
