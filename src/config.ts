@@ -64,10 +64,11 @@ function bool(env: NodeJS.ProcessEnv, name: string): boolean {
   throw new ConfigError(`${name} must be true or false, got "${env[name]}"`);
 }
 
-function publicUrl(raw: string | undefined): string | null {
+/** A portal address (https://host[/path]) without its trailing slash; null when empty. */
+export function parsePublicUrl(raw: string | undefined, name = 'GONGKAI_PUBLIC_URL'): string | null {
   const value = raw?.trim();
   if (!value) return null;
-  if (!/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(value)) throw new ConfigError(`GONGKAI_PUBLIC_URL must be an http(s) address, got "${raw}"`);
+  if (!/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(value)) throw new ConfigError(`${name} must be an http(s) address, got "${raw}"`);
   return value.replace(/\/+$/, '');
 }
 
@@ -99,6 +100,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sweepMinutes: int(env, 'GONGKAI_SWEEP_MINUTES', 10, 0, 24 * 60),
     loginRateLimit: int(env, 'GONGKAI_LOGIN_RATE_LIMIT', 20, 1, 100_000),
     publicRateLimit: int(env, 'GONGKAI_PUBLIC_RATE_LIMIT', 10, 1, 100_000),
-    publicUrl: publicUrl(env.GONGKAI_PUBLIC_URL),
+    publicUrl: parsePublicUrl(env.GONGKAI_PUBLIC_URL),
   };
 }

@@ -62,6 +62,22 @@ describe.each(DIALECTS)('gongkai command on %s', (dialect) => {
     expect((await gongkai(env, 'user', 'lock', 'nobody')).stderr).toContain('用户“nobody”不存在');
   });
 
+  it('exports the demo portal statically, only with the portal\'s public address', async () => {
+    const out = path.join(dir, 'portal');
+    const missing = await gongkai(env, 'export-static', out);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('导出静态门户需要门户的公开地址');
+    expect(fs.existsSync(out)).toBe(false);
+    const wrong = await gongkai(env, 'export-static', out, '--base-url', 'www.qingchuan.gov.cn');
+    expect([wrong.code, wrong.stderr.trim()]).toEqual([2, '--base-url 须为 http(s) 网址，如 https://www.example.gov.cn，收到“www.qingchuan.gov.cn”。']);
+    const done = await gongkai(env, 'export-static', out, '--base-url', 'https://www.qingchuan.gov.cn/');
+    expect(done.code).toBe(0);
+    expect(done.stdout).toMatch(/已导出到 .*：\d+个页面/);
+    expect(fs.readFileSync(path.join(out, 'sitemap.xml'), 'utf8')).toContain('<loc>https://www.qingchuan.gov.cn/sitemaps/pages.xml</loc>');
+    expect(fs.readFileSync(path.join(out, '404.html'), 'utf8')).toContain('您访问的页面不存在');
+    expect(fs.existsSync(path.join(out, 'items', '1', 'index.html'))).toBe(true);
+  });
+
   it('audit verify passes, then names the first edited entry', async () => {
     const ok = await gongkai(env, 'audit', 'verify');
     expect(ok.code).toBe(0);

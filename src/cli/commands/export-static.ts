@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { Command } from 'commander';
 import { buildApp } from '../../app.js';
+import { parsePublicUrl } from '../../config.js';
 import { exportStatic } from '../../features/portal/static-export.js';
 import { withContext } from '../context.js';
 
@@ -11,7 +12,21 @@ export function exportStaticCommand(): Command {
     .option('--base-url <url>', '门户的公开地址（如 https://www.example.gov.cn），默认取 GONGKAI_PUBLIC_URL')
     .action(async (dir: string, options: { baseUrl?: string }) => {
       await withContext(async (ctx) => {
-        const baseUrl = options.baseUrl?.replace(/\/+$/, '') ?? ctx.config.publicUrl;
+        let baseUrl: string | null;
+        try {
+          baseUrl = parsePublicUrl(options.baseUrl, '--base-url') ?? ctx.config.publicUrl;
+        } catch {
+          process.stderr.write(`--base-url 须为 http(s) 网址，如 https://www.example.gov.cn，收到“${options.baseUrl}”。\n`);
+          process.exitCode = 2;
+          return;
+        }
+        // The sitemap and the feeds carry absolute addresses; without the portal's own they would
+        // point at whatever host the crawl pretended to be.
+        if (!baseUrl) {
+          process.stderr.write('导出静态门户需要门户的公开地址（站点地图和RSS使用完整网址）：请用 --base-url 指定，如 --base-url https://www.example.gov.cn，或设置 GONGKAI_PUBLIC_URL。\n');
+          process.exitCode = 2;
+          return;
+        }
         const app = await buildApp({ ...ctx, config: { ...ctx.config, publicUrl: baseUrl } }, { logger: false });
         try {
           const target = path.resolve(dir);

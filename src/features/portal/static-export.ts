@@ -8,7 +8,8 @@
  * written to items/5/index.html, a file with an extension (/sitemap.xml, /static/app.css) under
  * its own name, a download without one (/items/5/attachments/7) under its address. Dynamic parts
  * (the request form, tracking, search, the console, the API) are not exported; their links lead
- * to the server (GONGKAI_PUBLIC_URL should then name it).
+ * to the server (GONGKAI_PUBLIC_URL should then name it). The portal's not-found page is written
+ * to 404.html for the web server's error page.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -16,6 +17,9 @@ import type { FastifyInstance } from 'fastify';
 
 /** Addresses in progress at once. */
 const EXPORT_CONCURRENCY = 8;
+
+/** An address no route answers: its response is the not-found page written to 404.html. */
+const NOT_FOUND_FILE_URL = '/404.html';
 
 /** Addresses that only a running server can answer. */
 const DYNAMIC = /^\/(?:console|api|requests|search)(?:[/?]|$)/;
@@ -124,6 +128,13 @@ export async function exportStatic(app: FastifyInstance, dir: string, options: {
     }
   };
   await Promise.all(Array.from({ length: EXPORT_CONCURRENCY }, worker));
+  // The portal's own not-found page, for the web server's `error_page 404 /404.html`.
+  const notFound = await app.inject({ method: 'GET', url: NOT_FOUND_FILE_URL });
+  if (notFound.statusCode === 404) {
+    await writeFile(path.join(dir, '404.html'), notFound.rawPayload);
+    result.files++;
+    result.bytes += notFound.rawPayload.length;
+  }
   result.seconds = (performance.now() - started) / 1000;
   return result;
 }
