@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, DIALECTS, type TestContext } from '../../test/db.js';
 import { preparedQuery } from './prepared.js';
+import type { Agency } from './schema.js';
 
-const agenciesNamed = preparedQuery<{ kind: string; limit: number }, { name: string }>((db, param) => db
+const agenciesNamed = preparedQuery<{ kind: Agency['kind']; limit: number }, { name: string }>((db, param) => db
   .selectFrom('agencies')
   .select('name')
   .where('kind', '=', param('kind'))
