@@ -8,6 +8,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.js';
+import { serverPreparedStatements } from './statement-names.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -44,6 +45,7 @@ export function openDatabase(options: DatabaseOptions): Database {
     // An idle connection the server ends (a restart, an administrator, a dropped database) is
     // discarded by the pool; without a listener its error would end the whole process.
     pool.on('error', (error) => process.stderr.write(`PostgreSQL connection closed by the server: ${error.message}\n`));
+    pool.on('connect', useNamedStatements);
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', sqliteFile: null, sqlite: null, close: () => db.destroy() };
   }
@@ -90,6 +92,19 @@ export function withStatementCache(sqlite: SQLite.Database, size = STATEMENT_CAC
       cache.clear();
       sqlite.close();
     },
+  };
+}
+
+/**
+ * Kysely runs every query as `client.query(text, values)`, an unnamed statement that PostgreSQL
+ * parses and plans each time. A text registered by a prepared query runs as a named statement
+ * instead: pg prepares it on the connection the first time and then only binds the values.
+ */
+function useNamedStatements(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  (client as { query: unknown }).query = (text: unknown, ...rest: unknown[]) => {
+    const name = typeof text === 'string' && Array.isArray(rest[0]) && rest.length === 1 ? serverPreparedStatements.get(text) : undefined;
+    return name ? query({ name, text, values: rest[0] }) : query(text, ...rest);
   };
 }
 

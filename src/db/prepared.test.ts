@@ -1,7 +1,9 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, DIALECTS, type TestContext } from '../../test/db.js';
 import { preparedQuery } from './prepared.js';
 import type { Agency } from './schema.js';
+import { serverPreparedStatements } from './statement-names.js';
 
 const agenciesNamed = preparedQuery<{ kind: Agency['kind']; limit: number }, { name: string }>((db, param) => db
   .selectFrom('agencies')
@@ -40,6 +42,11 @@ describe.each(DIALECTS)('prepared queries on %s', (dialect) => {
     await expect(ctx.database.db.transaction().execute(async (trx) => {
       await trx.updateTable('agencies').set({ kind: 'office' }).where('name', '=', '乙县人民政府').execute();
       expect(await agenciesNamed(trx, { kind: 'office', limit: 5 })).toEqual([{ name: '甲县人民政府办公室' }, { name: '乙县人民政府' }]);
+      if (dialect === 'postgres') {
+        // The same connection holds it as a named statement, parsed once.
+        const { rows } = await sql<{ statement: string }>`select statement from pg_prepared_statements where name like 'gongkai_%'`.execute(trx);
+        expect(rows.map((r) => r.statement)).toContain([...serverPreparedStatements.keys()].find((text) => text.includes('"kind" = $1')));
+      }
       throw rollback;
     })).rejects.toBe(rollback);
     expect(await agenciesNamed(ctx.database.db, { kind: 'office', limit: 5 })).toEqual([{ name: '甲县人民政府办公室' }]);

@@ -3,8 +3,9 @@
  * every call: for a portal item page's join that took about 100 µs, more than SQLite took to run
  * it, and the two queries of an item page were about a quarter of its CPU. A prepared query is
  * written with Kysely as usual, with `param('name')` where a value goes; it is compiled once per
- * dialect, and each call only fills in the values (and on SQLite finds the statement already
- * prepared, see withStatementCache).
+ * dialect, and each call only fills in the values. On SQLite the statement is found already
+ * prepared (withStatementCache); on PostgreSQL it runs as a named statement, parsed and planned
+ * once per connection (statement-names.ts).
  *
  * Only plain values can be parameters (no arrays for `in`, no values Kysely would turn into SQL).
  * Values that are not parameters stay as they were compiled.
@@ -12,6 +13,7 @@
 import { CompiledQuery, type Compilable, type Kysely } from 'kysely';
 import { dialectOf, type Dialect, type Executor } from './database.js';
 import type { DB } from './schema.js';
+import { registerServerPrepared } from './statement-names.js';
 
 /** Stands for a parameter while compiling; no real value starts with a NUL. */
 const PARAM_PREFIX = '\u0000gongkai-param:';
@@ -35,6 +37,7 @@ export function preparedQuery<P extends Record<string, unknown>, O>(
         slots: parameters.map((p) => (typeof p === 'string' && p.startsWith(PARAM_PREFIX) ? { param: p.slice(PARAM_PREFIX.length) } : { value: p })),
       };
       compiled.set(dialect, query);
+      if (dialect === 'postgres') registerServerPrepared(sql);
     }
     const values = query.slots.map((slot) => ('param' in slot ? params[slot.param] : slot.value));
     const result = await db.executeQuery<O>(CompiledQuery.raw(query.sql, values));
