@@ -134,6 +134,11 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
     return sendHtml(reply, errorPage(request, appError), status);
   });
   app.setNotFoundHandler(async (request, reply) => {
+    // A typed or pasted address with a trailing slash (/console/) goes to the page without it.
+    const [pathname, query] = request.url.split(/\?(.*)/s, 2) as [string, string | undefined];
+    if ((request.method === 'GET' || request.method === 'HEAD') && pathname.length > 1 && pathname.endsWith('/') && !pathname.startsWith('//')) {
+      return reply.redirect(`${pathname.replace(/\/+$/, '') || '/'}${query !== undefined ? `?${query}` : ''}`, 301);
+    }
     const error = new AppError('NOT_FOUND', '您访问的页面不存在');
     if (isApi(request)) return reply.status(404).send({ error: { code: error.code, message: error.message, fields: [] } });
     return sendHtml(reply, errorPage(request, error), 404);

@@ -46,6 +46,18 @@ describe.each(DIALECTS)('foundation on %s', (dialect) => {
     }
   });
 
+  it('an address with a trailing slash is redirected to the page without it; a missing page stays 404', async () => {
+    const slash = await app.inject({ url: '/console/?x=1' });
+    expect([slash.statusCode, slash.headers.location]).toEqual([301, '/console?x=1']);
+    const deep = await app.inject({ url: '/guide//' });
+    expect([deep.statusCode, deep.headers.location]).toEqual([301, '/guide']);
+    const missing = await app.inject({ url: '/no-such-page' });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.body).toContain('您访问的页面不存在');
+    const post = await app.inject({ method: 'POST', url: '/console/', payload: {} });
+    expect(post.statusCode).toBe(404);
+  });
+
   it('the first start creates the government, its office and an administrator only once', async () => {
     expect(await ensureInstalled(ctx)).toEqual({ created: false });
     const agencies = await ctx.database.db.selectFrom('agencies').select(['name', 'kind']).orderBy('id').limit(2).execute();
