@@ -132,37 +132,47 @@ function xlsxSource(path: string): RowSource {
     encoding: null,
     bytesRead: () => bytes,
     async *pieces() {
-      const input = fs.createReadStream(path, { highWaterMark: CHUNK_BYTES });
-      input.on('data', (chunk) => {
-        bytes += chunk.length;
-      });
-      // Styles are read so that date cells come back as dates; shared strings are cached (a
-      // sheet refers to them by index), which is the one part that grows with the file.
-      const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
-        sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit',
-      });
-      let piece: SheetRow[] = [];
-      try {
-        for await (const worksheet of reader) {
-          for await (const row of worksheet) {
-            const values = row.values as ExcelJS.CellValue[];
-            const cells: ImportCell[] = [];
-            // row.values is 1-based: index 0 is always empty.
-            for (let i = 1; i < Math.min(values.length, MAX_COLUMNS + 1); i++) cells.push(cellValue(values[i]));
-            piece.push({ row: row.number, cells });
-            if (piece.length >= XLSX_PIECE_ROWS) {
-              yield piece;
-              piece = [];
+      // ExcelJS's streaming reader sometimes loses the zip's last entry and fails inside itself
+      // (see readXlsx of the request import). For a sheet written before the workbook part, as
+      // ExcelJS writes them, that happens before any row is read, so the file is read once more.
+      for (let attempt = 1; ; attempt++) {
+        bytes = 0;
+        let yielded = false;
+        const input = fs.createReadStream(path, { highWaterMark: CHUNK_BYTES });
+        input.on('data', (chunk) => {
+          bytes += chunk.length;
+        });
+        // Styles are read so that date cells come back as dates; shared strings are cached (a
+        // sheet refers to them by index), which is the one part that grows with the file.
+        const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+          sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit',
+        });
+        let piece: SheetRow[] = [];
+        try {
+          for await (const worksheet of reader) {
+            for await (const row of worksheet) {
+              const values = row.values as ExcelJS.CellValue[];
+              const cells: ImportCell[] = [];
+              // row.values is 1-based: index 0 is always empty.
+              for (let i = 1; i < Math.min(values.length, MAX_COLUMNS + 1); i++) cells.push(cellValue(values[i]));
+              piece.push({ row: row.number, cells });
+              if (piece.length >= XLSX_PIECE_ROWS) {
+                yielded = true;
+                yield piece;
+                piece = [];
+              }
             }
+            break; // the first worksheet only
           }
-          break; // the first worksheet only
+          if (piece.length > 0) yield piece;
+          return;
+        } catch (error) {
+          if (error instanceof DecisionFileError) throw error;
+          if (attempt === 1 && !yielded) continue;
+          throw new DecisionFileError('无法读取该Excel文件：文件可能已损坏，或不是Excel工作簿（.xlsx）');
+        } finally {
+          input.destroy();
         }
-        if (piece.length > 0) yield piece;
-      } catch (error) {
-        if (error instanceof DecisionFileError) throw error;
-        throw new DecisionFileError('无法读取该Excel文件：文件可能已损坏，或不是Excel工作簿（.xlsx）');
-      } finally {
-        input.destroy();
       }
     },
   };

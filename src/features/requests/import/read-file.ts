@@ -27,31 +27,48 @@ export async function readSpreadsheet(bytes: Uint8Array): Promise<SheetRows> {
 
 
 /**
+ * ExcelJS's streaming reader sometimes loses the zip's last entry (a race between its unzip
+ * stream ending and the loop reading it): about 3 reads in 1,000 of a workbook ExcelJS itself
+ * wrote, whose last entry is xl/workbook.xml, failed with a TypeError inside the reader, and the
+ * clerk was told a good file was damaged. The same bytes read again succeed, so one failure that
+ * is not ours is retried before the file is called unreadable.
+ */
+async function readXlsx(bytes: Uint8Array): Promise<SheetRows> {
+  try {
+    return await readXlsxOnce(bytes);
+  } catch (error) {
+    if (error instanceof ImportFileError) throw error;
+    try {
+      return await readXlsxOnce(bytes);
+    } catch (again) {
+      if (again instanceof ImportFileError) throw again;
+      throw new ImportFileError('无法读取该Excel文件：文件可能已损坏，或不是Excel工作簿（.xlsx）');
+    }
+  }
+}
+
+/**
  * The first worksheet, read as a stream: the streaming reader neither builds a cell object per
  * cell nor expands the data-validation ranges of the template into one entry per cell, so a
  * 200,000-row sheet reads in seconds. Styles are read so that date cells come back as dates.
+ * Errors other than ours are left to readXlsx.
  */
-async function readXlsx(bytes: Uint8Array): Promise<SheetRows> {
+async function readXlsxOnce(bytes: Uint8Array): Promise<SheetRows> {
   const rows: SheetRows = [];
-  try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
-      sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit',
-    });
-    for await (const worksheet of reader) {
-      for await (const row of worksheet) {
-        // A compressed sheet can unpack to far more than its 10 MB: stop at the row limit.
-        if (row.number > MAX_IMPORT_ROWS + MAX_LEADING_ROWS) throw new ImportFileError(`文件超过${MAX_IMPORT_ROWS}行数据，一次最多导入${MAX_IMPORT_ROWS}行，请分成几个文件导入`);
-        const values = row.values as ExcelJS.CellValue[];
-        const cells: ImportCell[] = [];
-        // row.values is 1-based: index 0 is always empty. Columns beyond the layout's are ignored.
-        for (let i = 1; i < Math.min(values.length, MAX_COLUMNS + 1); i++) cells.push(cellValue(values[i]));
-        rows[row.number - 1] = cells;
-      }
-      break; // the first worksheet only
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
+    sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit',
+  });
+  for await (const worksheet of reader) {
+    for await (const row of worksheet) {
+      // A compressed sheet can unpack to far more than its 10 MB: stop at the row limit.
+      if (row.number > MAX_IMPORT_ROWS + MAX_LEADING_ROWS) throw new ImportFileError(`文件超过${MAX_IMPORT_ROWS}行数据，一次最多导入${MAX_IMPORT_ROWS}行，请分成几个文件导入`);
+      const values = row.values as ExcelJS.CellValue[];
+      const cells: ImportCell[] = [];
+      // row.values is 1-based: index 0 is always empty. Columns beyond the layout's are ignored.
+      for (let i = 1; i < Math.min(values.length, MAX_COLUMNS + 1); i++) cells.push(cellValue(values[i]));
+      rows[row.number - 1] = cells;
     }
-  } catch (error) {
-    if (error instanceof ImportFileError) throw error;
-    throw new ImportFileError('无法读取该Excel文件：文件可能已损坏，或不是Excel工作簿（.xlsx）');
+    break; // the first worksheet only
   }
   return rows;
 }
