@@ -51,3 +51,26 @@ export async function makeDistrict(ctx: AppContext) {
   const adminA = await makeUser(ctx, { agencyId: deptA.id, roles: ['agencyAdmin'], username: 'admin-a' });
   return { government, office, deptA, deptB, officeAdmin, drafterA, drafterB, adminA };
 }
+
+/**
+ * An issued quarterly inspection by the office (2026 Q1), and `task` to give it rectification
+ * tasks: each with one manual 空白栏目 finding of the given severity, in the given status and due date.
+ */
+export async function makeIssuedInspection(ctx: AppContext, officeId: number, rectifyBy: string, severity: 'veto' | 'score' = 'veto') {
+  const db = ctx.database.db;
+  const at = () => ctx.clock.now().toISOString();
+  const inspection = await db.insertInto('inspections').values({
+    office_agency_id: officeId, title: '2026年第一季度检查', kind: 'quarterly', year: 2026, quarter: 1, starts_on: '2026-02-01', ends_on: '2026-02-10',
+    status: 'issued', issued_on: '2026-02-12', rectify_by: rectifyBy, note: null, created_by: '公开办', created_at: at(), updated_at: at(),
+  }).returning('id').executeTakeFirstOrThrow();
+  const task = async (agencyId: number, status: 'open' | 'answered' | 'returned' | 'accepted', dueOn: string) => {
+    const finding = await db.insertInto('inspection_findings').values({
+      inspection_id: inspection.id, agency_id: agencyId, target_id: null, indicator: 'emptyColumns', severity, description: '空白栏目', url: null,
+      column_id: null, item_id: null, since: null, origin: 'manual', created_by: '公开办', created_at: at(),
+    }).returning('id').executeTakeFirstOrThrow();
+    await db.insertInto('rectification_tasks').values({
+      finding_id: finding.id, inspection_id: inspection.id, agency_id: agencyId, due_on: dueOn, status, answered_on: null, accepted_on: null, returns: 0, created_at: at(), updated_at: at(),
+    }).execute();
+  };
+  return { id: inspection.id, task };
+}

@@ -15,7 +15,7 @@ import { agencyHealth, healthFigures } from '../../src/features/health/service.j
 import { checkExternalLinks } from '../../src/features/health/link-checker.js';
 import { sweepWebsiteHealth } from '../../src/features/health/sweep.js';
 import { createTestContext, DIALECTS, type TestContext } from '../db.js';
-import { makeDistrict, makeUser } from '../factories.js';
+import { makeDistrict, makeIssuedInspection, makeUser } from '../factories.js';
 import { Browser, testApp } from '../http.js';
 
 const PUBLIC_URL = 'https://gk.example.gov.cn';
@@ -197,19 +197,7 @@ describe.each(DIALECTS)('website health and the office dashboard on %s', (dialec
     await request(A, 'submitted', null); // online, not yet confirmed
     await request(B, 'registered', '2026-03-08'); // Sunday: still this week
 
-    const inspection = await db().insertInto('inspections').values({
-      office_agency_id: d.office.id, title: '2026年第一季度检查', kind: 'quarterly', year: 2026, quarter: 1, starts_on: '2026-02-01', ends_on: '2026-02-10',
-      status: 'issued', issued_on: '2026-02-12', rectify_by: '2026-03-01', note: null, created_by: '公开办', created_at: at(), updated_at: at(),
-    }).returning('id').executeTakeFirstOrThrow();
-    const task = async (agencyId: number, status: 'open' | 'answered' | 'returned' | 'accepted', dueOn: string) => {
-      const finding = await db().insertInto('inspection_findings').values({
-        inspection_id: inspection.id, agency_id: agencyId, target_id: null, indicator: 'emptyColumns', severity: 'veto', description: '空白栏目', url: null,
-        column_id: null, item_id: null, since: null, origin: 'manual', created_by: '公开办', created_at: at(),
-      }).returning('id').executeTakeFirstOrThrow();
-      await db().insertInto('rectification_tasks').values({
-        finding_id: finding.id, inspection_id: inspection.id, agency_id: agencyId, due_on: dueOn, status, answered_on: null, accepted_on: null, returns: 0, created_at: at(), updated_at: at(),
-      }).execute();
-    };
+    const { task } = await makeIssuedInspection(ctx, d.office.id, '2026-03-01');
     await task(A, 'open', '2026-03-01');
     await task(A, 'accepted', '2026-03-01');
     await task(B, 'answered', '2026-03-10');

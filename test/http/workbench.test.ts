@@ -8,7 +8,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, DIALECTS, type TestContext } from '../db.js';
-import { makeAgency, makeDistrict, makeUser } from '../factories.js';
+import { makeAgency, makeDistrict, makeIssuedInspection, makeUser } from '../factories.js';
 import { Browser, testApp } from '../http.js';
 
 interface Card { href: string; figure: string; label: string; late: boolean }
@@ -48,19 +48,7 @@ describe.each(DIALECTS)('workbench to-do cards on %s', (dialect) => {
     await makeUser(ctx, { agencyId: d.deptA.id, roles: ['requestHandler'], username: 'handler-a' });
 
     // Rectification: 教育局 owes two answers (one past its deadline), 卫健局 has answered one, and one is closed.
-    const inspection = await db().insertInto('inspections').values({
-      office_agency_id: d.office.id, title: '2026年第一季度检查', kind: 'quarterly', year: 2026, quarter: 1, starts_on: '2026-02-01', ends_on: '2026-02-10',
-      status: 'issued', issued_on: '2026-02-12', rectify_by: '2026-02-27', note: null, created_by: '公开办', created_at: at(), updated_at: at(),
-    }).returning('id').executeTakeFirstOrThrow();
-    const task = async (agencyId: number, status: 'open' | 'answered' | 'returned' | 'accepted', dueOn: string) => {
-      const finding = await db().insertInto('inspection_findings').values({
-        inspection_id: inspection.id, agency_id: agencyId, target_id: null, indicator: 'emptyColumns', severity: 'score', description: '空白栏目', url: null,
-        column_id: null, item_id: null, since: null, origin: 'manual', created_by: '公开办', created_at: at(),
-      }).returning('id').executeTakeFirstOrThrow();
-      await db().insertInto('rectification_tasks').values({
-        finding_id: finding.id, inspection_id: inspection.id, agency_id: agencyId, due_on: dueOn, status, answered_on: null, accepted_on: null, returns: 0, created_at: at(), updated_at: at(),
-      }).execute();
-    };
+    const { task } = await makeIssuedInspection(ctx, d.office.id, '2026-02-27', 'score');
     await task(d.deptA.id, 'open', '2026-02-27'); // past its deadline on 2026-03-02
     await task(d.deptA.id, 'returned', '2026-03-20');
     await task(d.deptA.id, 'accepted', '2026-02-27');
