@@ -43,7 +43,7 @@ export async function itemFindings(ctx: AppContext, item: PublicationItem): Prom
   const attachments = await listAttachments(db, item.id, true);
   const links = [];
   for (const href of [...new Set(internalLinks(item.body_html))]) links.push({ href, ok: await linkWorks(db, href) });
-  const interpretations = item.info_kind === 'normative' || item.info_kind === 'rule' ? (await interpretationsOf(db, item.id, false)).length : undefined;
+  const interpretations = item.info_kind === 'normative' || item.info_kind === 'rule' ? (await interpretationsOf(db, item.id)).length : undefined;
   const plannedDate = item.published_date ?? (item.scheduled_for ? item.scheduled_for.slice(0, 10) : null);
   return checkItem(
     {

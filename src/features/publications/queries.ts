@@ -38,7 +38,7 @@ export async function getItemDetail(ctx: AppContext, actor: Actor, id: number): 
     reviews: await repo.listReviews(db, item.id),
     versions: await repo.listVersions(db, item.id),
     findings: item.status === 'withdrawn' ? [] : await itemFindings(ctx, item),
-    interpretations: await repo.interpretationsOf(db, item.id, false),
+    interpretations: await repo.interpretationsOf(db, item.id),
     interprets,
   };
 }
@@ -97,9 +97,9 @@ function isPublic(item: PublicationItem | undefined): item is PublicationItem {
  * list, and attachments only when the version shows some.
  */
 /**
- * `live_version > 0` written as a literal, not a parameter: SQLite uses a partial index whose
- * WHERE says the same (migration 0013) without
- * reading each row only when it can see the value when preparing the statement.
+ * `live_version > 0` written as a literal, not a parameter: SQLite uses the partial indexes of
+ * migration 0013, whose WHERE says the same, without reading each row only when it sees the value
+ * while preparing the statement.
  */
 const PUBLISHED = sql.lit(0);
 
@@ -120,7 +120,7 @@ const publicItemQuery = preparedQuery<{ id: number }, PublicItemRow>((db, param)
   .where('i.live_version', '>', PUBLISHED)
   .where('i.withdrawn_at', 'is', null));
 
-/** The public interpretations of an item (repo.interpretationsOf with liveOnly), prepared. */
+/** The public interpretations of an item (those of repo.interpretationsOf that are live), prepared. */
 const publicInterpretationsQuery = preparedQuery<{ itemId: number }, Awaited<ReturnType<typeof repo.interpretationsOf>>[number]>((db, param) => db
   .selectFrom('publication_items')
   .select(['id', 'title', 'status', 'live_version', 'published_date', 'withdrawn_at'])

@@ -107,10 +107,10 @@ export function findScheduledDue(db: Executor, nowIso: string, limit: number) {
   return db.selectFrom('publication_items').selectAll().where('status', '=', 'scheduled').where('scheduled_for', '<=', nowIso).orderBy('scheduled_for').limit(limit).execute();
 }
 
-export function interpretationsOf(db: Executor, itemId: number, liveOnly: boolean) {
-  let q = db.selectFrom('publication_items').select(['id', 'title', 'status', 'live_version', 'published_date', 'withdrawn_at']).where('interprets_item_id', '=', itemId);
-  if (liveOnly) q = q.where('live_version', '>', 0).where('withdrawn_at', 'is', null);
-  return q.orderBy('id').execute();
+/** Every interpretation of an item, public or not (the public ones: publicItem's prepared query). */
+export function interpretationsOf(db: Executor, itemId: number) {
+  return db.selectFrom('publication_items').select(['id', 'title', 'status', 'live_version', 'published_date', 'withdrawn_at'])
+    .where('interprets_item_id', '=', itemId).orderBy('id').execute();
 }
 
 // ---- attachments, reviews, versions -------------------------------------------------------
