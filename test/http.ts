@@ -67,6 +67,13 @@ export class Browser {
   }
 }
 
+/** A cookie-keeping client signed in as `username` (the factories' test password). */
+export async function signedIn(app: FastifyInstance, username: string): Promise<Browser> {
+  const browser = new Browser(app);
+  await browser.login(username);
+  return browser;
+}
+
 export async function testApp(ctx: AppContext) {
   return buildApp(ctx, { logger: false });
 }

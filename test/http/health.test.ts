@@ -16,7 +16,7 @@ import { checkExternalLinks } from '../../src/features/health/link-checker.js';
 import { sweepWebsiteHealth } from '../../src/features/health/sweep.js';
 import { createTestContext, DIALECTS, type TestContext } from '../db.js';
 import { makeDistrict, makeIssuedInspection, makeUser } from '../factories.js';
-import { Browser, testApp } from '../http.js';
+import { signedIn, testApp } from '../http.js';
 
 const PUBLIC_URL = 'https://gk.example.gov.cn';
 const DAY = 24 * 3600_000;
@@ -52,11 +52,7 @@ describe.each(DIALECTS)('website health and the office dashboard on %s', (dialec
 
   const db = () => ctx.database.db;
   const at = () => ctx.clock.now().toISOString();
-  const as = async (username: string) => {
-    const b = new Browser(app);
-    await b.login(username);
-    return b;
-  };
+  const as = (username: string) => signedIn(app, username);
   const addColumn = async (agencyId: number, name: string, kind: string, parentId: number | null = null) =>
     (await db().insertInto('publication_columns').values({ agency_id: agencyId, parent_id: parentId, name, kind, sort_order: ++serial, created_at: at(), updated_at: at() }).returning('id').executeTakeFirstOrThrow()).id;
   const addItem = async (o: { agencyId: number; columnId: number; title: string; infoKind: string; publishedDate: string; madeOn?: string; body?: string; withdrawn?: boolean; interprets?: number }) => {

@@ -14,7 +14,7 @@ import { noticeFigures, openRectificationCounts } from '../../src/features/inspe
 import { prefillFindings } from '../../src/features/inspections/service.js';
 import { createTestContext, DIALECTS, type TestContext } from '../db.js';
 import { makeAgency, makeDistrict, makeUser } from '../factories.js';
-import { Browser, testApp } from '../http.js';
+import { Browser, signedIn, testApp } from '../http.js';
 
 /** A 1×1 PNG. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
@@ -33,11 +33,7 @@ describe.each(DIALECTS)('inspections, rectification and notices on %s', (dialect
 
   const db = () => ctx.database.db;
   const at = () => ctx.clock.now().toISOString();
-  const as = async (username: string) => {
-    const b = new Browser(app);
-    await b.login(username);
-    return b;
-  };
+  const as = (username: string) => signedIn(app, username);
   const count = async (table: 'inspections' | 'inspection_findings' | 'inspection_evidence' | 'rectification_tasks' | 'inspection_notices') =>
     Number((await db().selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   const auditActions = async (entityType: string) =>

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportStatic, fileFor, linksOf } from '../../src/features/portal/static-export.js';
 import { createTestContext, DIALECTS, type TestContext } from '../db.js';
 import { makeDistrict, makeUser } from '../factories.js';
-import { Browser, testApp } from '../http.js';
+import { signedIn, testApp } from '../http.js';
 
 async function listFiles(dir: string, prefix = ''): Promise<string[]> {
   const out: string[] = [];
@@ -49,7 +49,7 @@ describe.each(DIALECTS)('exporting the portal on %s', (dialect) => {
     const d = await makeDistrict(ctx);
     for (const [u, r] of [['r1', 'reviewerFirst'], ['r2', 'reviewerSecond'], ['r3', 'reviewerFinal']] as const) await makeUser(ctx, { agencyId: d.deptA.id, roles: [r], username: u });
     app = await testApp(ctx);
-    const as = async (u: string) => { const b = new Browser(app); await b.login(u); return b; };
+    const as = (u: string) => signedIn(app, u);
     const [admin, drafter, r1, r2, r3] = [await as('admin-a'), await as('drafter-a'), await as('r1'), await as('r2'), await as('r3')];
     const column = (await admin.api('POST', `/api/v1/publications/columns?agencyId=${d.deptA.id}`, { name: '通知公告', kind: 'notices' })).json().column;
     for (let n = 1; n <= 22; n++) {

@@ -9,7 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, DIALECTS, type TestContext } from '../db.js';
 import { makeAgency, makeDistrict, makeIssuedInspection, makeUser } from '../factories.js';
-import { Browser, testApp } from '../http.js';
+import { Browser, signedIn, testApp } from '../http.js';
 
 interface Card { href: string; figure: string; label: string; late: boolean }
 
@@ -28,11 +28,7 @@ describe.each(DIALECTS)('workbench to-do cards on %s', (dialect) => {
 
   const db = () => ctx.database.db;
   const at = () => ctx.clock.now().toISOString();
-  const as = async (username: string) => {
-    const b = new Browser(app);
-    await b.login(username);
-    return b;
-  };
+  const as = (username: string) => signedIn(app, username);
   /** Rows of a console list: links to the records it lists. */
   const listed = async (b: Browser, href: string, recordPath: RegExp) => {
     const page = await b.get(href);
