@@ -37,7 +37,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CompiledQuery, sql } from 'kysely';
-import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { systemClock, type AppContext } from '../src/context.js';
 import { type Database, type Dialect, type Executor } from '../src/db/database.js';
@@ -376,10 +375,9 @@ async function benchServing(database: Database, connection: Connection, label: s
 async function benchExport(database: Database, label: string): Promise<BenchResult[]> {
   const loaded = await load(database, EXPORT_ITEMS);
   const ctx: AppContext = { database, config: loadConfig({}), clock: systemClock };
-  const app = await buildApp(ctx, { logger: false });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-bench-export-'));
   try {
-    const result = await exportStatic(app, dir);
+    const result = await exportStatic(ctx, dir, { baseUrl: 'https://www.example.gov.cn' });
     return [
       atLeast(
         `${label}：静态导出 ${fmt(loaded.items)} 条信息的库（${fmt(result.pages)} 个页面，共 ${fmt(result.files)} 个文件 ${mb(result.bytes).toFixed(0)} MB，${result.seconds.toFixed(1)} s；死链 ${result.broken.length} 个）`,
@@ -387,7 +385,6 @@ async function benchExport(database: Database, label: string): Promise<BenchResu
       ),
     ];
   } finally {
-    await app.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }

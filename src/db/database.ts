@@ -17,6 +17,8 @@ export interface Database {
   dialect: Dialect;
   /** The SQLite file, for backups; null on PostgreSQL. */
   sqliteFile: string | null;
+  /** How another process or thread opens the same database (the static export's workers). */
+  options: DatabaseOptions;
   /**
    * The better-sqlite3 connection behind `db`; null on PostgreSQL. Only for bulk writes that
    * prepare their statements once (the import of past requests), and only inside a transaction
@@ -47,7 +49,7 @@ export function openDatabase(options: DatabaseOptions): Database {
     pool.on('error', (error) => process.stderr.write(`PostgreSQL connection closed by the server: ${error.message}\n`));
     pool.on('connect', useNamedStatements);
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', sqliteFile: null, sqlite: null, close: () => db.destroy() };
+    return { db, dialect: 'postgres', sqliteFile: null, options: { databaseUrl: options.databaseUrl, dataDir: options.dataDir }, sqlite: null, close: () => db.destroy() };
   }
   const file = options.sqliteFile ?? path.join(options.dataDir, 'gongkai.sqlite');
   fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -56,8 +58,11 @@ export function openDatabase(options: DatabaseOptions): Database {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // 64 MiB of pages kept per connection (SQLite's default is 2 MiB): a portal page reads a few
+  // pages of a large database, and each one not kept costs a read from the OS's cache.
+  sqlite.pragma('cache_size = -65536');
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  return { db, dialect: 'sqlite', sqliteFile: file, sqlite, close: () => db.destroy() };
+  return { db, dialect: 'sqlite', sqliteFile: file, options: { databaseUrl: null, dataDir: options.dataDir, sqliteFile: file }, sqlite, close: () => db.destroy() };
 }
 
 /** Prepared statements kept per connection; SQL texts beyond it (e.g. long IN lists) are re-prepared. */

@@ -70,6 +70,9 @@ describe.each(DIALECTS)('gongkai command on %s', (dialect) => {
     expect(fs.existsSync(out)).toBe(false);
     const wrong = await gongkai(env, 'export-static', out, '--base-url', 'www.qingchuan.gov.cn');
     expect([wrong.code, wrong.stderr.trim()]).toEqual([2, '--base-url 须为 http(s) 网址，如 https://www.example.gov.cn，收到“www.qingchuan.gov.cn”。']);
+    const threads = await gongkai(env, 'export-static', out, '--base-url', 'https://www.qingchuan.gov.cn/', '--workers', 'two');
+    expect([threads.code, threads.stderr.trim()]).toEqual([2, '--workers 须为 0 到 64 的整数，收到“two”。']);
+    expect(fs.existsSync(out)).toBe(false);
     const done = await gongkai(env, 'export-static', out, '--base-url', 'https://www.qingchuan.gov.cn/');
     expect(done.code).toBe(0);
     expect(done.stdout).toMatch(/已导出到 .*：\d+个页面/);

@@ -71,7 +71,7 @@ describe.each(DIALECTS)('exporting the portal on %s', (dialect) => {
   });
 
   it('writes every reachable page with the server’s bytes, and no dynamic page', async () => {
-    const result = await exportStatic(app, dir);
+    const result = await exportStatic(ctx, dir, { workers: 2 });
     expect(result.broken).toEqual([]);
     const files = await listFiles(dir);
     for (const id of itemIds) expect(files).toContain(path.join('items', String(id), 'index.html'));
@@ -95,6 +95,21 @@ describe.each(DIALECTS)('exporting the portal on %s', (dialect) => {
         const exists = await Promise.all(candidates.map((c) => stat(c).then(() => true, () => false)));
         expect(exists.includes(true), `${f} → ${link}`).toBe(true);
       }
+    }
+    expect(await readFile(path.join(dir, '404.html'), 'utf8')).toContain('页面不存在');
+  });
+
+  it('writes the same files with the same bytes when the pages are made in this thread', async () => {
+    const here = await mkdtemp(path.join(os.tmpdir(), 'gk-export-main-'));
+    try {
+      // The default for a portal this small.
+      const result = await exportStatic(ctx, here);
+      const files = await listFiles(here);
+      expect(files).toEqual(await listFiles(dir));
+      expect(result.files).toBe(files.length);
+      for (const f of files) expect(await readFile(path.join(here, f)), f).toEqual(await readFile(path.join(dir, f)));
+    } finally {
+      await rm(here, { recursive: true, force: true });
     }
   });
 });

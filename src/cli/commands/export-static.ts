@@ -1,6 +1,6 @@
+import os from 'node:os';
 import path from 'node:path';
 import { Command } from 'commander';
-import { buildApp } from '../../app.js';
 import { parsePublicUrl } from '../../config.js';
 import { exportStatic } from '../../features/portal/static-export.js';
 import { withContext } from '../context.js';
@@ -10,7 +10,8 @@ export function exportStaticCommand(): Command {
     .description('把公开门户导出为静态文件（供 CDN 或 nginx 直接提供），内容与服务器返回的完全相同')
     .argument('<dir>', '导出目录')
     .option('--base-url <url>', '门户的公开地址（如 https://www.example.gov.cn），默认取 GONGKAI_PUBLIC_URL')
-    .action(async (dir: string, options: { baseUrl?: string }) => {
+    .option('--workers <n>', `生成页面的线程数（默认为处理器数 ${os.availableParallelism()}；0 表示在主线程中生成）`)
+    .action(async (dir: string, options: { baseUrl?: string; workers?: string }) => {
       await withContext(async (ctx) => {
         let baseUrl: string | null;
         try {
@@ -27,19 +28,20 @@ export function exportStaticCommand(): Command {
           process.exitCode = 2;
           return;
         }
-        const app = await buildApp({ ...ctx, config: { ...ctx.config, publicUrl: baseUrl } }, { logger: false });
-        try {
-          const target = path.resolve(dir);
-          const result = await exportStatic(app, target, { baseUrl, onProgress: (n) => process.stdout.write(`已导出${n}个页面…\n`) });
-          process.stdout.write(
-            `已导出到 ${target}：${result.pages}个页面，共${result.files}个文件（${(result.bytes / 1048576).toFixed(1)} MB），用时${result.seconds.toFixed(1)}秒（每秒${Math.round(result.pages / Math.max(result.seconds, 0.001))}页）\n`,
-          );
-          if (result.broken.length > 0) {
-            process.stdout.write(`发现${result.broken.length}个失效链接：\n${result.broken.slice(0, 50).map((b) => `  ${b.url}（${b.status}）`).join('\n')}\n`);
-            process.exitCode = 1;
-          }
-        } finally {
-          await app.close();
+        const workers = options.workers === undefined ? undefined : Number(options.workers);
+        if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0 && workers <= 64)) {
+          process.stderr.write(`--workers 须为 0 到 64 的整数，收到“${options.workers}”。\n`);
+          process.exitCode = 2;
+          return;
+        }
+        const target = path.resolve(dir);
+        const result = await exportStatic(ctx, target, { baseUrl, workers, onProgress: (n) => process.stdout.write(`已导出${n}个页面…\n`) });
+        process.stdout.write(
+          `已导出到 ${target}：${result.pages}个页面，共${result.files}个文件（${(result.bytes / 1048576).toFixed(1)} MB），用时${result.seconds.toFixed(1)}秒（每秒${Math.round(result.pages / Math.max(result.seconds, 0.001))}页）\n`,
+        );
+        if (result.broken.length > 0) {
+          process.stdout.write(`发现${result.broken.length}个失效链接：\n${result.broken.slice(0, 50).map((b) => `  ${b.url}（${b.status}）`).join('\n')}\n`);
+          process.exitCode = 1;
         }
       });
     });
