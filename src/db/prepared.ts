@@ -7,6 +7,8 @@
  * prepared (withStatementCache); on PostgreSQL it runs as a named statement, parsed and planned
  * once per connection (statement-names.ts).
  *
+ * `build` is told the dialect, for the few SQL functions that differ (JSON aggregates).
+ *
  * Only plain values can be parameters (no arrays for `in`, no values Kysely would turn into SQL).
  * Values that are not parameters stay as they were compiled.
  */
@@ -23,7 +25,7 @@ type Slot<P> = { param: keyof P } | { value: unknown };
 export type PreparedQuery<P, O> = (db: Executor, params: P) => Promise<O[]>;
 
 export function preparedQuery<P extends Record<string, unknown>, O>(
-  build: (db: Kysely<DB>, param: <K extends keyof P & string>(name: K) => P[K]) => Compilable<O>,
+  build: (db: Kysely<DB>, param: <K extends keyof P & string>(name: K) => P[K], dialect: Dialect) => Compilable<O>,
 ): PreparedQuery<P, O> {
   const compiled = new Map<Dialect, { sql: string; slots: Array<Slot<P>> }>();
   const param = <K extends keyof P & string>(name: K) => `${PARAM_PREFIX}${name}` as P[K];
@@ -31,7 +33,7 @@ export function preparedQuery<P extends Record<string, unknown>, O>(
     const dialect = dialectOf(db as unknown as Kysely<unknown>);
     let query = compiled.get(dialect);
     if (!query) {
-      const { sql, parameters } = build(db as Kysely<DB>, param).compile();
+      const { sql, parameters } = build(db as Kysely<DB>, param, dialect).compile();
       query = {
         sql,
         slots: parameters.map((p) => (typeof p === 'string' && p.startsWith(PARAM_PREFIX) ? { param: p.slice(PARAM_PREFIX.length) } : { value: p })),

@@ -262,9 +262,11 @@ describe.each(DIALECTS)('proactive publication on %s', (dialect) => {
     const after = await drafter.api('GET', `/api/v1/publications/items/${doc.id}`);
     expect(after.json().findings.map((f: { rule: string }) => f.rule)).not.toContain('interpretationMissing');
     await passAll(doc.id);
+    // Not public yet: the document's page does not link to it.
+    expect((await app.inject({ url: `/items/${doc.id}` })).body).not.toContain(`href="/items/${interpretation.id}"`);
     await passAll(interpretation.id);
     const portal = await app.inject({ url: `/items/${doc.id}` });
-    expect(portal.body).toContain(`href="/items/${interpretation.id}"`);
+    expect(portal.body).toContain(`<a href="/items/${interpretation.id}">《测试区校外培训机构管理办法》政策解读</a>`);
   });
 
   it('serves an RSS feed per column, a sitemap, a print view and the agency’s page', async () => {

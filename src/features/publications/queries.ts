@@ -1,5 +1,7 @@
 /** Reading items: the console's detail and lists, and what the public may see. */
 import { sql } from 'kysely';
+import { jsonArrayFrom as pgJsonArrayFrom } from 'kysely/helpers/postgres';
+import { jsonArrayFrom as sqliteJsonArrayFrom } from 'kysely/helpers/sqlite';
 import type { AppContext } from '../../context.js';
 import type { Executor } from '../../db/database.js';
 import { preparedQuery } from '../../db/prepared.js';
@@ -103,36 +105,44 @@ function isPublic(item: PublicationItem | undefined): item is PublicationItem {
  */
 const PUBLISHED = sql.lit(0);
 
+type Interpretation = Awaited<ReturnType<typeof repo.interpretationsOf>>[number];
+
 type PublicItemRow = Pick<PublicationItem, 'id' | 'agency_id' | 'index_number' | 'published_date' | 'validity' | 'validity_on' | 'interprets_item_id'>
   & Pick<PublicationVersion, 'version' | 'title' | 'body_html' | 'metadata' | 'attachment_ids' | 'correction_note' | 'published_at'>
-  & { column_id: number | null; column_name: string | null };
+  & { column_id: number | null; column_name: string | null; interpretations: string | Interpretation[] };
 
-const publicItemQuery = preparedQuery<{ id: number }, PublicItemRow>((db, param) => db
+/**
+ * A public item with its live version, its column and its public interpretations (those of
+ * repo.interpretationsOf that are live) as a JSON array: one query, so that an item page costs
+ * PostgreSQL one round trip. SQLite returns the array as JSON text, PostgreSQL already parsed.
+ */
+const publicItemQuery = preparedQuery<{ id: number }, PublicItemRow>((db, param, dialect) => db
   .selectFrom('publication_items as i')
   .innerJoin('publication_versions as v', (j) => j.onRef('v.item_id', '=', 'i.id').onRef('v.version', '=', 'i.live_version'))
   .leftJoin('publication_columns as c', 'c.id', 'i.column_id')
-  .select([
-    'i.id', 'i.agency_id', 'i.index_number', 'i.published_date', 'i.validity', 'i.validity_on', 'i.interprets_item_id',
-    'v.version', 'v.title', 'v.body_html', 'v.metadata', 'v.attachment_ids', 'v.correction_note', 'v.published_at',
-    'c.id as column_id', 'c.name as column_name',
-  ])
+  .select((eb) => {
+    const interpretations = eb
+      .selectFrom('publication_items as p')
+      .select(['p.id', 'p.title', 'p.status', 'p.live_version', 'p.published_date', 'p.withdrawn_at'])
+      .whereRef('p.interprets_item_id', '=', 'i.id')
+      .where('p.live_version', '>', PUBLISHED)
+      .where('p.withdrawn_at', 'is', null)
+      .orderBy('p.id');
+    return [
+      'i.id', 'i.agency_id', 'i.index_number', 'i.published_date', 'i.validity', 'i.validity_on', 'i.interprets_item_id',
+      'v.version', 'v.title', 'v.body_html', 'v.metadata', 'v.attachment_ids', 'v.correction_note', 'v.published_at',
+      'c.id as column_id', 'c.name as column_name',
+      (dialect === 'postgres' ? pgJsonArrayFrom(interpretations) : sqliteJsonArrayFrom(interpretations)).as('interpretations'),
+    ];
+  })
   .where('i.id', '=', param('id'))
   .where('i.live_version', '>', PUBLISHED)
   .where('i.withdrawn_at', 'is', null));
 
-/** The public interpretations of an item (those of repo.interpretationsOf that are live), prepared. */
-const publicInterpretationsQuery = preparedQuery<{ itemId: number }, Awaited<ReturnType<typeof repo.interpretationsOf>>[number]>((db, param) => db
-  .selectFrom('publication_items')
-  .select(['id', 'title', 'status', 'live_version', 'published_date', 'withdrawn_at'])
-  .where('interprets_item_id', '=', param('itemId'))
-  .where('live_version', '>', PUBLISHED)
-  .where('withdrawn_at', 'is', null)
-  .orderBy('id'));
-
 export async function publicItem(db: Executor, id: number): Promise<PublicItem> {
   const [row] = await publicItemQuery(db, { id });
   if (!row) throw notFound('信息');
-  const { id: itemId, agency_id, index_number, published_date, validity, validity_on, interprets_item_id, column_id, column_name, ...version } = row;
+  const { id: itemId, agency_id, index_number, published_date, validity, validity_on, interprets_item_id, column_id, column_name, interpretations, ...version } = row;
   const shown = new Set(JSON.parse(version.attachment_ids) as number[]);
   const attachments = shown.size === 0 ? [] : (await repo.listAttachments(db, itemId, false)).filter((a) => shown.has(a.id));
   const interpretsRow = interprets_item_id ? await repo.findItem(db, interprets_item_id) : undefined;
@@ -143,7 +153,7 @@ export async function publicItem(db: Executor, id: number): Promise<PublicItem> 
     attachments,
     column: column_id === null ? null : { id: column_id, name: column_name! },
     agencyName: await agencyNameOf(db, agency_id),
-    interpretations: await publicInterpretationsQuery(db, { itemId }),
+    interpretations: typeof interpretations === 'string' ? (JSON.parse(interpretations) as Interpretation[]) : interpretations,
     interprets: isPublic(interpretsRow) ? { id: interpretsRow.id, title: interpretsRow.title } : null,
   };
 }
