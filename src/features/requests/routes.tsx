@@ -75,11 +75,12 @@ export async function requestRoutes(app: FastifyInstance, ctx: AppContext) {
       <section>
         <h1>依申请公开办理情况</h1>
         <p>以下为各机关决定公布的已办结申请及其办理结果，不含申请人信息。</p>
-        {rows.length === 0 && <p class="empty">暂无公布的申请。</p>}
-        <table class="data">
-          <thead><tr><th scope="col">机关</th><th scope="col">收到日期</th><th scope="col">申请内容</th><th scope="col">办理结果</th><th scope="col">办结日期</th></tr></thead>
-          <tbody>{rows.map((r) => <tr><td>{r.agency_name}</td><td>{r.received_on}</td><td>{r.description}</td><td>{r.outcome ? outcomeLabel(r.outcome) : ''}</td><td>{r.handled_on}</td></tr>)}</tbody>
-        </table>
+        {rows.length === 0 ? <p class="empty">暂无公布的申请。</p> : (
+          <table class="data">
+            <thead><tr><th scope="col">机关</th><th scope="col">收到日期</th><th scope="col">申请内容</th><th scope="col">办理结果</th><th scope="col">办结日期</th></tr></thead>
+            <tbody>{rows.map((r) => <tr><td>{r.agency_name}</td><td>{r.received_on}</td><td>{r.description}</td><td>{r.outcome ? outcomeLabel(r.outcome) : ''}</td><td>{r.handled_on}</td></tr>)}</tbody>
+          </table>
+        )}
       </section>
     ));
   });
