@@ -3,7 +3,8 @@
  * agencies down, the items across, totals and ranks, then how each item is scored — in Chinese,
  * laid out for printing on A4 landscape (one page wide, the header row repeated on every page).
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from '../documents/exceljs.js';
 import { formatScore, RULE_EXPLANATIONS, RULE_LABELS, type RuleKind } from '../../domain/assessment/rules.js';
 import type { ScoreSheet } from './service.js';
 
@@ -24,7 +25,7 @@ const ruleOf = (rule: string): RuleKind => (rule in RULE_LABELS ? (rule as RuleK
 
 /** The workbook of a computed score sheet. */
 export async function renderSheetXlsx(sheet: ScoreSheet): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   wb.creator = sheet.office.name;
   wb.title = sheetTitle(sheet);
   const columns = 2 + sheet.items.length + 2;

@@ -3,7 +3,7 @@
  * row per account and month of the year (only the count to fill in), and the explanations on a
  * second sheet; and a CSV with the header and an example row.
  */
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../documents/exceljs.js';
 import { MONTHLY_COLUMNS } from './import-rows.js';
 import { monthLabel, monthProblem, monthsOfYear, PLATFORM_LABELS, PLATFORMS, type Platform } from './rules.js';
 
@@ -33,7 +33,7 @@ export interface TemplateAccount {
 
 /** The XLSX template for an agency and year: a row per account and month it operated in, up to today. */
 export async function xlsxTemplate(accounts: readonly TemplateAccount[], year: number, today: string): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   workbook.creator = 'gongkai';
   const sheet = workbook.addWorksheet('发布条数', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = [

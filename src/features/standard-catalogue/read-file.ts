@@ -5,7 +5,7 @@
  * of a merged range gives the range's value. A catalogue is a few hundred rows; the file size is
  * capped well below the app's upload limit because a loaded workbook takes many times its size.
  */
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../documents/exceljs.js';
 import type { SheetCell } from '../../domain/standard-catalogue/sheet.js';
 import { MAX_MATTERS } from '../../domain/standard-catalogue/sheet.js';
 import { AppError } from '../../errors.js';
@@ -30,7 +30,7 @@ export async function readCatalogueWorkbook(bytes: Uint8Array): Promise<SheetCel
     throw fileError('不支持旧版Excel文件（.xls），请在Excel中“另存为”Excel工作簿（.xlsx）后再上传');
   }
   if (!(bytes.length >= 2 && bytes[0] === 0x50 && bytes[1] === 0x4b)) throw fileError('请上传Excel工作簿（.xlsx）：标准目录的合并表头只有Excel工作簿能保留');
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   } catch {

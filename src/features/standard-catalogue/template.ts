@@ -4,7 +4,7 @@
  * second sheet explaining how to fill it in. A table downloaded from a government website in
  * that layout imports as it is.
  */
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../documents/exceljs.js';
 import { CHANNEL_KEYS, CHANNELS, FLAG_LABELS } from '../../domain/standard-catalogue/vocabulary.js';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -41,7 +41,7 @@ export const TEMPLATE_HINTS: ReadonlyArray<readonly [string, string]> = [
 
 /** The template workbook (see the module comment). */
 export async function catalogueTemplate(): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   workbook.creator = 'gongkai';
   const sheet = workbook.addWorksheet('标准目录', { views: [{ state: 'frozen', ySplit: 3 }] });
   const width = TEMPLATE_COLUMNS.length;

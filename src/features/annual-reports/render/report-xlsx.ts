@@ -3,7 +3,8 @@
  * headers, borders, figures as numbers, blank for null), and a "数据" sheet with one row per cell
  * path for programs that read the figures back.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../documents/exceljs.js';
 import type { ReportData } from '../../../domain/report/format.js';
 import {
   allFigureCells,
@@ -126,7 +127,7 @@ function addSheet(
 /** The report's tables as XLSX. */
 export async function renderReportXlsx(report: ReportData, meta: ReportRenderMeta): Promise<Buffer> {
   const title = reportTitle(meta.agencyName, report.year);
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   wb.creator = meta.reportingUnit ?? meta.agencyName;
   wb.title = title;
 

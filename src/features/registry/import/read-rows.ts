@@ -11,7 +11,8 @@
  * half is already imported.
  */
 import fs from 'node:fs';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../documents/exceljs.js';
 import { CsvFormatError, CsvStreamParser } from '../../../domain/registry/csv-stream.js';
 import type { ImportCell } from '../../../domain/requests/import.js';
 import { cellValue } from '../../documents/cell-value.js';
@@ -144,7 +145,7 @@ function xlsxSource(path: string): RowSource {
         });
         // Styles are read so that date cells come back as dates; shared strings are cached (a
         // sheet refers to them by index), which is the one part that grows with the file.
-        const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+        const reader = new (await loadExcelJS()).stream.xlsx.WorkbookReader(input, {
           sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit',
         });
         let piece: SheetRow[] = [];

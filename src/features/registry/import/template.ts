@@ -3,7 +3,7 @@
  * right encoding) and XLSX (the list on the first sheet, the explanations on a second one — a
  * row of explanations on the first sheet would be read as a decision).
  */
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../documents/exceljs.js';
 import { DECISION_COLUMNS, IGNORED_COLUMNS } from '../../../domain/registry/decisions.js';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -25,7 +25,7 @@ export function csvTemplate(): Buffer {
 
 /** The XLSX template: the header on the first sheet, the explanations on the second. */
 export async function xlsxTemplate(): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   workbook.creator = 'gongkai';
   const sheet = workbook.addWorksheet('决定清单', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = [

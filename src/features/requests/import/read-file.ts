@@ -3,7 +3,8 @@
  * content rather than by name — an XLSX file is a zip archive and starts with "PK".
  */
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../documents/exceljs.js';
 import { decodeReportFile } from '../../../domain/report/published.js';
 import { ImportFileError, MAX_IMPORT_ROWS, type ImportCell } from '../../../domain/requests/import.js';
 import { cellValue } from '../../documents/cell-value.js';
@@ -55,7 +56,7 @@ async function readXlsx(bytes: Uint8Array): Promise<SheetRows> {
  */
 async function readXlsxOnce(bytes: Uint8Array): Promise<SheetRows> {
   const rows: SheetRows = [];
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
+  const reader = new (await loadExcelJS()).stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
     sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit',
   });
   for await (const worksheet of reader) {

@@ -8,7 +8,8 @@
  *   联系方式 · 申请内容 · 申请渠道 · 收到申请日期 · 补正通知日期 · 收到补正日期 · 延期天数 ·
  *   答复日期（办结日期） · 办理结果 · 备注
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../documents/exceljs.js';
 import {
   CHANNEL_NAMES, IMPORT_COLUMNS, IMPORT_OUTCOMES, MAX_IMPORT_ROWS, OUTCOME_CHOICES, REQUESTER_KIND_NAMES,
   type ImportColumnKey, type ImportOutcome,
@@ -75,7 +76,7 @@ function columnLetter(index: number): string {
  * kinds, channels, outcomes with their report references).
  */
 export async function buildImportTemplate(agencyNames: readonly string[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   workbook.creator = 'gongkai';
   const sheet = workbook.addWorksheet('申请记录', { views: [{ state: 'frozen', ySplit: 2 }] });
   const lists = workbook.addWorksheet('可选值');
