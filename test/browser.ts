@@ -51,3 +51,20 @@ export async function startBrowserSession(setup: (ctx: TestContext) => Promise<v
     },
   };
 }
+
+/**
+ * Fills the public request form on `page` as a citizen (赵敏, asking for a school-zoning plan
+ * online) addressed to `agency` (its label in the list, with the tree's indent), and submits it.
+ */
+export async function fileCitizenRequest(page: Page, agency: string): Promise<void> {
+  await page.getByLabel('向哪个机关申请').selectOption({ label: agency });
+  await page.getByLabel('申请人类型').selectOption({ label: '公民（自然人）' });
+  await page.getByLabel('姓名或名称').fill('赵敏');
+  await page.getByLabel('证件类型（公民填写）').selectOption({ label: '居民身份证' });
+  await page.getByLabel('证件号码（公民填写）').fill('11010519491231002X');
+  await page.getByLabel('联系电话').fill('13800000000');
+  await page.getByLabel('所需政府信息的名称、文号或者便于查询的其他特征性描述').fill('本区2025年义务教育学校招生划片方案');
+  await page.getByLabel('获取信息的形式').selectOption({ label: '电子数据' });
+  await page.getByLabel('获取信息的方式').selectOption({ label: '网上查看' });
+  await page.getByRole('button', { name: '提交申请' }).click();
+}

@@ -13,7 +13,7 @@ import { actorFor } from '../../src/features/accounts/auth.js';
 import { findUserByUsername } from '../../src/features/accounts/repository.js';
 import { fillBlanksWithZero, markChecked, publishReport } from '../../src/features/annual-reports/service.js';
 import { loadDemo } from '../../src/features/demo/load-demo.js';
-import { startBrowserSession, type BrowserSession } from '../browser.js';
+import { fileCitizenRequest, startBrowserSession, type BrowserSession } from '../browser.js';
 
 const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const PHONE = { width: 375, height: 740 };
@@ -126,16 +126,7 @@ describe('the portal against WCAG 2.1 AA (axe-core)', () => {
     await expectAccessibleHere(`${form} with errors`);
 
     await page.goto(`${base}${form}`);
-    await page.getByLabel('向哪个机关申请').selectOption({ label: '　青川区教育体育局' });
-    await page.getByLabel('申请人类型').selectOption({ label: '公民（自然人）' });
-    await page.getByLabel('姓名或名称').fill('赵敏');
-    await page.getByLabel('证件类型（公民填写）').selectOption({ label: '居民身份证' });
-    await page.getByLabel('证件号码（公民填写）').fill('11010519491231002X');
-    await page.getByLabel('联系电话').fill('13800000000');
-    await page.getByLabel('所需政府信息的名称、文号或者便于查询的其他特征性描述').fill('本区2025年义务教育学校招生划片方案');
-    await page.getByLabel('获取信息的形式').selectOption({ label: '电子数据' });
-    await page.getByLabel('获取信息的方式').selectOption({ label: '网上查看' });
-    await page.getByRole('button', { name: '提交申请' }).click();
+    await fileCitizenRequest(page, '　青川区教育体育局');
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('申请已提交');
     await expectAccessibleHere('the receipt');
     const code = (await page.locator('dl.receipt dd code').nth(1).textContent())!;

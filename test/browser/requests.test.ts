@@ -4,7 +4,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowserSession, type BrowserSession } from '../browser.js';
+import { fileCitizenRequest, startBrowserSession, type BrowserSession } from '../browser.js';
 import { makeDistrict, makeUser, TEST_PASSWORD } from '../factories.js';
 
 describe('disclosure request in a browser', () => {
@@ -24,16 +24,7 @@ describe('disclosure request in a browser', () => {
   it('files a request, is told the tracking number, and follows it after staff confirm receipt', async () => {
     await page.goto(`${base}/`);
     await page.getByRole('link', { name: '依申请公开' }).first().click();
-    await page.getByLabel('向哪个机关申请').selectOption({ label: '　测试区教育局' });
-    await page.getByLabel('申请人类型').selectOption({ label: '公民（自然人）' });
-    await page.getByLabel('姓名或名称').fill('赵敏');
-    await page.getByLabel('证件类型（公民填写）').selectOption({ label: '居民身份证' });
-    await page.getByLabel('证件号码（公民填写）').fill('11010519491231002X');
-    await page.getByLabel('联系电话').fill('13800000000');
-    await page.getByLabel('所需政府信息的名称、文号或者便于查询的其他特征性描述').fill('本区2025年义务教育学校招生划片方案');
-    await page.getByLabel('获取信息的形式').selectOption({ label: '电子数据' });
-    await page.getByLabel('获取信息的方式').selectOption({ label: '网上查看' });
-    await page.getByRole('button', { name: '提交申请' }).click();
+    await fileCitizenRequest(page, '　测试区教育局');
 
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('申请已提交');
     const number = (await page.locator('dl.receipt dd code').nth(0).textContent())!;
