@@ -99,6 +99,13 @@ describe.each(DIALECTS)('exporting the portal on %s', (dialect) => {
     expect(await readFile(path.join(dir, '404.html'), 'utf8')).toContain('页面不存在');
   });
 
+  it('stops with the file system’s error when a page cannot be written, in a worker or in this thread', async () => {
+    const file = path.join(dir, 'index.html');
+    for (const workers of [2, 0]) {
+      await expect(exportStatic(ctx, path.join(file, 'portal'), { workers })).rejects.toThrow(/ENOTDIR/);
+    }
+  });
+
   it('writes the same files with the same bytes when the pages are made in this thread', async () => {
     const here = await mkdtemp(path.join(os.tmpdir(), 'gk-export-main-'));
     try {
