@@ -145,8 +145,9 @@ export async function annualReportRoutes(app: FastifyInstance, ctx: AppContext) 
     const pick = (raw: string | undefined, fallback: number | undefined) => years.find((y) => y.year === Number(raw)) ?? years.find((y) => y.year === fallback);
     const b = pick(q.b, years.at(-1)?.year);
     const a = pick(q.a, years.at(-2)?.year ?? years.at(-1)?.year);
+    const charts = await compareCharts(years);
     return sendConsolePage(request, reply, `${agency.short_name}年报历年对比`, () => (
-      <ComparePage agencyId={agency.id} agencyName={agency.name} years={years.map((y) => y.year)} a={a?.data ?? null} b={b?.data ?? null} charts={compareCharts(years)} />
+      <ComparePage agencyId={agency.id} agencyName={agency.name} years={years.map((y) => y.year)} a={a?.data ?? null} b={b?.data ?? null} charts={charts} />
     ));
   });
 

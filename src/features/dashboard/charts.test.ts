@@ -1,5 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadECharts } from '../annual-reports/charts/echarts.js';
 import { renderAgencyBarChart } from './charts.js';
+
+// The renderers take ECharts once it is loaded, as the dashboard does before rendering.
+beforeAll(async () => {
+  await loadECharts();
+});
 import { endOfWeek } from './service.js';
 
 describe('dashboard charts', () => {

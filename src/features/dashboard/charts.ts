@@ -4,21 +4,16 @@
  * finishSvg (no style attributes, role="img" with the figures in its label), so they can be
  * inlined under the console's CSP and read by screen readers.
  */
-import * as echarts from 'echarts/core';
-import { BarChart, type BarSeriesOption } from 'echarts/charts';
-import {
-  GridComponent, LegendComponent, TitleComponent,
-  type GridComponentOption, type LegendComponentOption, type TitleComponentOption,
-} from 'echarts/components';
-import { SVGRenderer } from 'echarts/renderers';
+import type { BarSeriesOption } from 'echarts/charts';
+import type { GridComponentOption, LegendComponentOption, TitleComponentOption } from 'echarts/components';
+import type { ComposeOption } from 'echarts/core';
+import { echarts } from '../annual-reports/charts/echarts.js';
 import { emptyChartSvg, finishSvg } from '../annual-reports/charts/svg.js';
 import {
   AXIS_LINE_COLOR, BACKGROUND_COLOR, CHART_FONT_FAMILY, DEFAULT_CHART_WIDTH, INSIDE_LABEL_COLOR, paletteColor, SPLIT_LINE_COLOR, TEXT_COLOR,
 } from '../annual-reports/charts/theme.js';
 
-echarts.use([BarChart, GridComponent, LegendComponent, TitleComponent, SVGRenderer]);
-
-type Option = echarts.ComposeOption<BarSeriesOption | TitleComponentOption | LegendComponentOption | GridComponentOption>;
+type Option = ComposeOption<BarSeriesOption | TitleComponentOption | LegendComponentOption | GridComponentOption>;
 
 export interface AgencyBarChart {
   title: string;
@@ -78,7 +73,7 @@ export function renderAgencyBarChart(chart: AgencyBarChart, width = DEFAULT_CHAR
       silent: true,
     })),
   };
-  const instance = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
+  const instance = echarts().init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     instance.setOption(option);
     return finishSvg(instance.renderToSVGString(), { title: chart.title, description: describe(chart) });

@@ -17,6 +17,7 @@ import { columnHealthOf, type ColumnHealthSummary } from '../health/service.js';
 import { openRectificationCounts } from '../inspections/rectification.js';
 import { publishedCounts } from '../publications/queries.js';
 import { countPublishedByKind } from '../publications/repository.js';
+import { loadECharts } from '../annual-reports/charts/echarts.js';
 import { renderAgencyBarChart } from './charts.js';
 import { dashboardPolicy } from './policy.js';
 import { requestCountsByAgency, type RequestCounts } from './repository.js';
@@ -116,6 +117,7 @@ export async function officeDashboard(ctx: AppContext, actor: Actor): Promise<Of
   };
 
   const names = rows.map((r) => r.agency.short_name);
+  await loadECharts();
   const kinds = Object.keys(INFO_KINDS).filter((k) => (totals.published.byKind[k] ?? 0) > 0);
   const charts = [
     {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { blankReport, emptyReport, setFigure } from '../../../domain/report/model.js';
 import type { ReportData } from '../../../domain/report/format.js';
 import {
@@ -13,7 +13,13 @@ import {
   svgToDataUri,
   type RequestFigures,
 } from './charts.js';
+import { loadECharts } from './echarts.js';
 import { CHART_PALETTE } from './theme.js';
+
+// The renderers take ECharts once it is loaded, as the routes do before rendering.
+beforeAll(async () => {
+  await loadECharts();
+});
 
 const requests: RequestFigures[] = [
   { year: 2021, received: 12, carriedIn: 1, handled: 13, carriedOut: 0 },

@@ -10,22 +10,13 @@
  * in contexts that only take images); give that `<img>` `alt={svgAltText(svg)}`. The SVG string
  * is also what a "download chart" link serves, as image/svg+xml.
  */
-import * as echarts from 'echarts/core';
-import { BarChart, type BarSeriesOption } from 'echarts/charts';
-import {
-  AriaComponent,
-  GridComponent,
-  LegendComponent,
-  TitleComponent,
-  type AriaComponentOption,
-  type GridComponentOption,
-  type LegendComponentOption,
-  type TitleComponentOption,
-} from 'echarts/components';
-import { SVGRenderer } from 'echarts/renderers';
+import type { BarSeriesOption } from 'echarts/charts';
+import type { AriaComponentOption, GridComponentOption, LegendComponentOption, TitleComponentOption } from 'echarts/components';
+import type { ComposeOption } from 'echarts/core';
 import type { Figure, ReportData } from '../../../domain/report/format.js';
 import { getFigure } from '../../../domain/report/model.js';
 import { OUTCOME_GROUPS, OUTCOME_GROUP_LABELS, type OutcomeGroup, type RequestFigures } from './figures.js';
+import { echarts } from './echarts.js';
 import { emptyChartSvg, finishSvg, svgToDataUri } from './svg.js';
 import {
   AXIS_LINE_COLOR,
@@ -49,9 +40,9 @@ export {
   type RequestFigures,
 } from './figures.js';
 
-echarts.use([BarChart, AriaComponent, GridComponent, LegendComponent, TitleComponent, SVGRenderer]);
+export { loadECharts } from './echarts.js';
 
-type ChartOption = echarts.ComposeOption<
+type ChartOption = ComposeOption<
   BarSeriesOption | TitleComponentOption | LegendComponentOption | GridComponentOption | AriaComponentOption
 >;
 
@@ -212,7 +203,7 @@ function renderBarChart(spec: BarChartSpec, options: ChartRenderOptions): string
   if (spec.years.length === 0 || !hasFigure) {
     svg = emptyChartSvg(spec.title, width);
   } else {
-    const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
+    const chart = echarts().init(null, null, { renderer: 'svg', ssr: true, width, height });
     try {
       chart.setOption(chartOption(spec, width, height));
       svg = finishSvg(chart.renderToSVGString(), { title: spec.title, description: describe(spec) });
