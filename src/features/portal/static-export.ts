@@ -87,7 +87,7 @@ export interface PageResult {
  * Requests one address from `app` and writes its file. `madeDirs` remembers the folders this
  * writer has created. The not-found page is expected to answer 404 and goes to 404.html.
  */
-export async function writePage(app: FastifyInstance, dir: string, url: string, base: string | null, madeDirs: Set<string>): Promise<PageResult> {
+async function writePage(app: FastifyInstance, dir: string, url: string, base: string | null, madeDirs: Set<string>): Promise<PageResult> {
   const res = await app.inject({ method: 'GET', url });
   const notFoundPage = url === NOT_FOUND_FILE_URL && res.statusCode === 404;
   if (res.statusCode >= 300 && !notFoundPage) return { url, status: res.statusCode, file: null, bytes: 0, page: false, links: [] };
@@ -120,7 +120,10 @@ export function writerMemory(): WriterMemory {
   return { madeDirs: new Set(), reported: new Set() };
 }
 
-/** Requests a batch of addresses a few at a time, so that rendering overlaps writing files. */
+/**
+ * Requests a batch of addresses a few at a time, so that on PostgreSQL one page's round trip to
+ * the database overlaps another's rendering (on SQLite every step is synchronous anyway).
+ */
 export async function writePages(app: FastifyInstance, dir: string, urls: readonly string[], base: string | null, memory: WriterMemory): Promise<PageResult[]> {
   const results: PageResult[] = new Array(urls.length);
   let next = 0;
