@@ -84,24 +84,26 @@ export interface PageResult {
 }
 
 /**
- * Requests one address from `app` and writes its file. `madeDirs` remembers the folders this
- * writer has created. The not-found page is expected to answer 404 and goes to 404.html.
+ * Requests one address from `app` and writes its file, with the links this writer has not
+ * reported before. The not-found page is expected to answer 404 and goes to 404.html.
  */
-async function writePage(app: FastifyInstance, dir: string, url: string, base: string | null, madeDirs: Set<string>): Promise<PageResult> {
+async function writePage(app: FastifyInstance, dir: string, url: string, base: string | null, memory: WriterMemory): Promise<PageResult> {
   const res = await app.inject({ method: 'GET', url });
   const notFoundPage = url === NOT_FOUND_FILE_URL && res.statusCode === 404;
   if (res.statusCode >= 300 && !notFoundPage) return { url, status: res.statusCode, file: null, bytes: 0, page: false, links: [] };
   const type = String(res.headers['content-type'] ?? '');
   const file = notFoundPage ? '404.html' : fileFor(url, type);
-  const links = !notFoundPage && /^(?:text\/html|application\/(?:rss\+)?xml|text\/css)/.test(type) ? linksOf(res.body, base) : [];
+  const links = !notFoundPage && /^(?:text\/html|application\/(?:rss\+)?xml|text\/css)/.test(type)
+    ? linksOf(res.body, base).filter((link) => !memory.reported.has(link) && memory.reported.add(link))
+    : [];
   const target = path.join(dir, file);
   const folder = path.dirname(target);
   // Written synchronously: each worker thread has a processor of its own, and a synchronous
   // write costs it less than handing the file to libuv's thread pool (20,000 items into tmpfs,
   // two workers: 2,200–2,560 pages/s against 1,670–1,870).
-  if (!madeDirs.has(folder)) {
+  if (!memory.madeDirs.has(folder)) {
     mkdirSync(folder, { recursive: true });
-    madeDirs.add(folder);
+    memory.madeDirs.add(folder);
   }
   writeFileSync(target, res.rawPayload);
   return { url, status: res.statusCode, file, bytes: res.rawPayload.length, page: !notFoundPage && type.startsWith('text/html'), links };
@@ -130,9 +132,7 @@ export async function writePages(app: FastifyInstance, dir: string, urls: readon
   const lane = async () => {
     while (next < urls.length) {
       const i = next++;
-      const result = await writePage(app, dir, urls[i]!, base, memory.madeDirs);
-      result.links = result.links.filter((link) => !memory.reported.has(link) && memory.reported.add(link));
-      results[i] = result;
+      results[i] = await writePage(app, dir, urls[i]!, base, memory);
     }
   };
   await Promise.all(Array.from({ length: Math.min(PAGES_AT_ONCE, urls.length) }, lane));
@@ -258,13 +258,11 @@ export async function exportStatic(
   const workerCount = options.workers ?? ((await highestItemId(ctx.database.db)) < SMALL_PORTAL_ITEMS ? 0 : os.availableParallelism());
   const crawl = new Crawl(options.onProgress);
   const workers: ExportWorker[] = [];
-  let app: FastifyInstance | null = null;
+  const app = workerCount === 0 ? await buildApp({ ...ctx, config }, { logger: false }) : null;
   try {
-    if (workerCount === 0) {
-      const here = await buildApp({ ...ctx, config }, { logger: false });
-      app = here;
+    if (app) {
       const memory = writerMemory();
-      crawl.add({ write: (urls) => writePages(here, dir, urls, base, memory) });
+      crawl.add({ write: (urls) => writePages(app, dir, urls, base, memory) });
     }
     const setup: WorkerSetup = { database: ctx.database.options, config, clockOffsetMs: ctx.clock.now().getTime() - Date.now(), dir, base };
     for (let i = 0; i < workerCount; i++) {

@@ -16,6 +16,9 @@ import { publicationPolicy } from './policy.js';
 import * as repo from './repository.js';
 import { itemInScope } from './service.js';
 
+/** An interpretation (政策解读) linked to an item, as the item's pages list it. */
+type Interpretation = Awaited<ReturnType<typeof repo.interpretationsOf>>[number];
+
 export interface ItemDetail {
   item: PublicationItem;
   agencyName: string;
@@ -24,7 +27,7 @@ export interface ItemDetail {
   reviews: Awaited<ReturnType<typeof repo.listReviews>>;
   versions: PublicationVersion[];
   findings: PublicationFinding[];
-  interpretations: Awaited<ReturnType<typeof repo.interpretationsOf>>;
+  interpretations: Interpretation[];
   interprets: PublicationItem | null;
 }
 
@@ -83,7 +86,7 @@ export interface PublicItem {
   attachments: repo.AttachmentInfo[];
   column: Pick<PublicationColumn, 'id' | 'name'> | null;
   agencyName: string;
-  interpretations: Awaited<ReturnType<typeof repo.interpretationsOf>>;
+  interpretations: Interpretation[];
   interprets: { id: number; title: string } | null;
 }
 
@@ -104,8 +107,6 @@ function isPublic(item: PublicationItem | undefined): item is PublicationItem {
  * while preparing the statement.
  */
 const PUBLISHED = sql.lit(0);
-
-type Interpretation = Awaited<ReturnType<typeof repo.interpretationsOf>>[number];
 
 type PublicItemRow = Pick<PublicationItem, 'id' | 'agency_id' | 'index_number' | 'published_date' | 'validity' | 'validity_on' | 'interprets_item_id'>
   & Pick<PublicationVersion, 'version' | 'title' | 'body_html' | 'metadata' | 'attachment_ids' | 'correction_note' | 'published_at'>
