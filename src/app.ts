@@ -97,25 +97,28 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: '/static/', maxAge: '1h' });
 
   app.decorateRequest('session', null);
-  app.addHook('onRequest', async (request) => {
-    if (request.url.startsWith('/static/')) return;
-    const token = request.cookies[SESSION_COOKIE];
-    request.session = token ? await resolveSession(ctx, token) : null;
+  // Hooks that every request passes take a callback: most requests (the public's) have no
+  // session cookie and no body, and return at once without a promise.
+  app.addHook('onRequest', (request, _reply, done) => {
+    const token = request.url.startsWith('/static/') ? undefined : request.cookies[SESSION_COOKIE];
+    if (!token) return done();
+    resolveSession(ctx, token).then((session) => {
+      request.session = session;
+      done();
+    }, done);
   });
   // Cross-site requests: HTML forms carry a CSRF token; the JSON API accepts only
   // application/json bodies, which a foreign page cannot send without a CORS preflight.
-  app.addHook('preHandler', async (request, reply) => {
-    if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') return;
+  app.addHook('preHandler', (request, reply, done) => {
+    if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') return done();
     if (isApi(request)) {
       const type = request.headers['content-type'] ?? '';
       if (request.body !== undefined && !type.startsWith('application/json')) {
-        throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'API 只接受 application/json 格式的请求体');
+        return done(new AppError('UNSUPPORTED_MEDIA_TYPE', 'API 只接受 application/json 格式的请求体'));
       }
-      return;
+      return done();
     }
-    await new Promise<void>((resolve, reject) => {
-      app.csrfProtection(request, reply, (err?: Error) => (err ? reject(err) : resolve()));
-    });
+    app.csrfProtection(request, reply, done);
   });
 
   registerEtags(app);
