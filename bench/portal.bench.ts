@@ -5,6 +5,8 @@
  *   headers and body bytes that the application sent for one such page) in the same run;
  * - the server process's memory ≤ 500 MB with 1,000,000 items (peak RSS while serving);
  * - static export ≥ 2,000 pages/s.
+ * Beside the targets, the exported folder is served by nginx (where installed) against bare
+ * node:http with the same bytes: the deployment README.md recommends for heavy traffic.
  *
  * Data (bench/portal-data.ts): 300 agencies, 5 columns each, N published items with one live
  * version each, loaded straight into a fresh database built by the migrations — a temporary
@@ -31,8 +33,9 @@
  * 20,000), BENCH_PORTAL_SECONDS (timed seconds per run, default 10), BENCH_PORTAL_DIALECTS
  * (e.g. "sqlite").
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -378,15 +381,108 @@ async function benchExport(database: Database, label: string): Promise<BenchResu
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-bench-export-'));
   try {
     const result = await exportStatic(ctx, dir, { baseUrl: 'https://www.example.gov.cn' });
-    return [
+    const results = [
       atLeast(
         `${label}：静态导出 ${fmt(loaded.items)} 条信息的库（${fmt(result.pages)} 个页面，共 ${fmt(result.files)} 个文件 ${mb(result.bytes).toFixed(0)} MB，${result.seconds.toFixed(1)} s；死链 ${result.broken.length} 个）`,
         result.pages / result.seconds, '页/秒', 2_000,
       ),
     ];
+    results.push(...(await benchNginx(dir, label, loaded.items)));
+    return results;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+const NGINX = ['/usr/sbin/nginx', '/usr/bin/nginx', '/usr/local/sbin/nginx'].find((file) => fs.existsSync(file)) ?? null;
+
+/**
+ * The deployment README.md describes for heavy traffic: the exported folder served by nginx (one
+ * worker process, like the one Node.js process it is compared with; the README's try_files),
+ * against bare node:http sending the same bytes and headers, in the same run, alternating as in
+ * `compare`. Skipped, with a message, where nginx is not installed.
+ */
+async function benchNginx(root: string, label: string, items: number): Promise<BenchResult[]> {
+  if (!NGINX) {
+    console.error(`${label}：未找到 nginx，跳过“nginx 提供导出的静态页面”一项`);
+    return [];
+  }
+  fs.chmodSync(root, 0o755); // mkdtemp makes it 0700; nginx's worker may run as another user
+  const prefix = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-bench-nginx-'));
+  const port = await freePort();
+  fs.writeFileSync(path.join(prefix, 'nginx.conf'), [
+    'daemon off;', 'worker_processes 1;', `pid ${prefix}/nginx.pid;`, `error_log ${prefix}/error.log;`,
+    'events { worker_connections 1024; }',
+    'http {',
+    '  types { text/html html; text/css css; application/xml xml; application/rss+xml rss; application/json json; image/svg+xml svg; }',
+    '  default_type application/octet-stream;', '  access_log off;',
+    ...['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((t) => `  ${t}_temp_path ${prefix}/${t};`),
+    `  server { listen 127.0.0.1:${port}; root ${root}; charset utf-8; error_page 404 /404.html;`,
+    '    location / { try_files $uri $uri/index.html =404; } }',
+    '}',
+  ].join('\n'));
+  const nginx = spawn(NGINX, ['-p', prefix, '-e', `${prefix}/error.log`, '-c', `${prefix}/nginx.conf`], { stdio: ['ignore', 'inherit', 'inherit'] });
+  let bare: ServerProcess | null = null;
+  try {
+    await waitForPort(port, nginx);
+    const item = await record(port, `/items/${Math.ceil(items / 2)}`);
+    const list = await record(port, `/columns/${columnId(2, 1)}`);
+    bare = await ServerProcess.start({ mode: 'bare', item, list });
+    const results: BenchResult[] = [];
+    for (const page of [
+      { key: 'item', prefix: '/items/', maxId: items, what: `信息页 /items/<随机 1–${fmt(items)}>`, bytes: item.bytes },
+      { key: 'list', prefix: '/columns/', maxId: AGENCIES * COLUMNS_PER_AGENCY, what: `列表页 /columns/<随机 1–${fmt(AGENCIES * COLUMNS_PER_AGENCY)}>`, bytes: list.bytes },
+    ] as const) {
+      const tallies = { nginx: emptyTally(), bare: emptyTally() };
+      for (let round = 0; round < ROUNDS; round++) {
+        for (const target of round % 2 === 0 ? (['bare', 'nginx'] as const) : (['nginx', 'bare'] as const)) {
+          add(tallies[target], await generateLoad({
+            port: target === 'nginx' ? port : bare.port, prefix: page.prefix, maxId: page.maxId,
+            concurrency: CONCURRENCY, warmupMs: WARMUP_MS, durationMs: DURATION_MS, seed: SEED + round * 10 + 5,
+          }));
+        }
+      }
+      const { nginx: n, bare: b } = tallies;
+      results.push(
+        { name: `${label}：导出后由 nginx（1 个工作进程）提供的${page.what}（${fmt(page.bytes)} 字节；各轮 ${rounds(n)}；同轮裸 node:http ${fmt(Math.round(rate(b)))}）`, value: rate(n), unit: '次/秒' },
+        { name: `${label}：  nginx ÷ 裸 node:http（${page.key === 'item' ? '信息页' : '列表页'}，同样字节）`, value: rate(n) / rate(b), unit: '倍' },
+      );
+      if (n.errors > 0 || b.errors > 0) results.push(atMost(`${label}：  nginx 与裸 node:http 非 200 或出错的请求`, n.errors + b.errors, '次', 0));
+    }
+    return results;
+  } finally {
+    await bare?.close();
+    nginx.kill('SIGQUIT');
+    await new Promise((resolve) => (nginx.exitCode !== null ? resolve(null) : nginx.once('exit', resolve)));
+    fs.rmSync(prefix, { recursive: true, force: true });
+  }
+}
+
+/** A port nobody listens on now (the OS's choice for port 0). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Resolves once something accepts connections on `port`; fails if `child` exits first or after 10 s. */
+async function waitForPort(port: number, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`nginx 退出，代码 ${child.exitCode}`);
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = net.connect(port, '127.0.0.1', () => (socket.destroy(), resolve(true)));
+      socket.once('error', () => resolve(false));
+    });
+    if (open) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`nginx 10 秒内未在端口 ${port} 上接受连接`);
 }
 
 // ---------------------------------------------------------------------------------------------
