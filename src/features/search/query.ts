@@ -85,13 +85,7 @@ const RARE_TERM = 5000;
 const NFKC_CHANGES = /[\u00a0-\u00bf\u2000-\u206f\u2150-\u24ff\u2f00-\u2fdf\u3000\u3200-\u33ff\uf900-\ufaff\ufb00-\ufb4f\uff00-\uffef]/;
 
 /** What placementOrder needs of a match. */
-export interface Placement {
-  item_id: number;
-  info_kind: string;
-  title: string;
-  document_number: string | null;
-  index_number: string | null;
-}
+export type Placement = repo.Headline;
 
 /**
  * Orders many matches without reading their text: first the items of the info kind the query
@@ -145,13 +139,13 @@ export async function searchItems(db: Executor, options: SearchOptions): Promise
     };
     // One walk gives the window and tells whether there are more.
     const recent = await repo.recentMatches(db, match, RANK_WINDOW + 1);
-    const total = recent.length;
-    const window = recent.slice(0, RANK_WINDOW);
+    const total = recent.ids.length;
+    const window = recent.ids.slice(0, RANK_WINDOW);
     const [ordered, matching] = await Promise.all([
       (async () => {
         if (window.length === 0) return [];
         if (window.length <= RANKED_MAX[dialect] && (dialect === 'postgres' || (await rareTerms(db, searched)))) return repo.rankedMatches(db, match, RANK_WINDOW);
-        return placementOrder(await repo.headlines(db, window), query);
+        return placementOrder(recent.headlines?.slice(0, RANK_WINDOW) ?? (await repo.headlines(db, window)), query);
       })(),
       repo.matchingAmong(db, match, exact),
     ]);
