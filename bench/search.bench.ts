@@ -27,11 +27,11 @@ import { CompiledQuery, sql, type Kysely } from 'kysely';
 import { type Database, type Dialect } from '../src/db/database.js';
 import type { DB } from '../src/db/schema.js';
 import { INFO_KINDS } from '../src/domain/publication/vocabulary.js';
-import { indexSources } from '../src/features/search/indexer.js';
+import { indexSources, searchDocumentOf } from '../src/features/search/indexer.js';
 import { RANK_WINDOW, searchItems } from '../src/features/search/query.js';
 import type { IndexSource, MatchQuery } from '../src/features/search/repository.js';
 import { bodyText } from '../src/features/search/text.js';
-import { facetTokens, ftsMatchExpression, itemTokens, numberKey, parseQuery, segmenter, segmenterLoadMs, tsQueryText } from '../src/features/search/tokens.js';
+import { blockToken, facetTokens, ftsMatchExpression, itemTokens, numberKey, parseQuery, segmenter, segmenterLoadMs, tsQueryText } from '../src/features/search/tokens.js';
 import { withBenchDatabase } from './database.js';
 import { atLeast, atMost, median, mulberry32, timeMs, type BenchResult } from './lib.js';
 import { generateAgencies } from './requests-data.js';
@@ -72,9 +72,17 @@ function bareRow(s: IndexSource): unknown[] {
   return [
     s.id, s.agency_id, meta.infoKind, Number(s.published_date!.slice(0, 4)), s.validity, s.published_date, numberKey(meta.documentNumber), numberKey(s.index_number),
     numberKey(s.title) ?? '', s.title, meta.documentNumber, s.index_number,
-    facetTokens({ agencyId: s.agency_id, year: Number(s.published_date!.slice(0, 4)), infoKind: meta.infoKind, validity: s.validity }).join(' '),
+    [...facetTokens({ agencyId: s.agency_id, year: Number(s.published_date!.slice(0, 4)), infoKind: meta.infoKind, validity: s.validity }), blockToken(s.id)].join(' '),
     t.kindTokens, t.titleTokens, t.tokens, text,
   ];
+}
+
+/** The bare loop must write what the product writes (a block token it lacked once made PostgreSQL's walk read every match). */
+function sameRows(source: IndexSource): void {
+  const product = searchDocumentOf(source)!;
+  const bare = bareRow(source);
+  const differ = COLUMNS.filter((c, i) => product[c] !== bare[i]);
+  if (differ.length > 0) throw new Error(`裸插入循环与 indexSources 写出的行不同：${differ.join('、')}`);
 }
 
 const BARE_ROWS_PER_INSERT = 500;
@@ -134,6 +142,7 @@ async function load(database: Database, items: number): Promise<Loaded> {
       productMs += await timeMs(() => db.transaction().execute((trx) => indexSources(trx, sources)));
       productRows += sources.length;
     } else {
+      if (chunk === 1) sameRows(sources[0]!);
       bareMs += await timeMs(() => bareInsert(database, sources));
       bareRows += sources.length;
     }
