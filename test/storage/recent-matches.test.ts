@@ -12,17 +12,7 @@ import { recentMatches, type IndexSource } from '../../src/features/search/repos
 import { ftsMatchExpression, parseQuery, tsQueryText } from '../../src/features/search/tokens.js';
 import { createTestContext, DIALECTS, type TestContext } from '../db.js';
 import { makeAgency } from '../factories.js';
-
-/** mulberry32: a small seeded generator, so a failure can be replayed. */
-function rng(seed: number) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../random.js';
 
 /** How likely an item with this id holds each word. */
 const WORDS: Record<string, (id: number) => number> = {

@@ -8,17 +8,7 @@ import { computeRequestSections, type RequestRecord, type ReviewCase } from '../
 import { requestSectionsByAgency } from '../../src/features/requests/queries/report-sections.js';
 import { createTestContext, DIALECTS, type TestContext } from '../db.js';
 import { makeAgency } from '../factories.js';
-
-/** mulberry32: a small seeded generator, so a failure can be replayed. */
-function rng(seed: number) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../random.js';
 
 function day(base: string, plus: number): string {
   const d = new Date(`${base}T00:00:00Z`);
