@@ -5,9 +5,15 @@
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { vi } from 'vitest';
 import { buildApp } from '../src/app.js';
 import type { Config } from '../src/config.js';
 import { createTestContext, type TestContext } from './db.js';
+
+// A browser test walks through dozens of pages (three reviewers signing in and deciding, say):
+// 15–20 s on an idle machine of two cores, over 30 s when the machine is busy. Every file that
+// drives chromium imports this module, so this is where their time limit is set.
+vi.setConfig({ testTimeout: 90_000 });
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
