@@ -286,6 +286,30 @@ function add(t: Tally, r: LoadResult): void {
 const rate = (t: Tally) => t.requests / t.seconds;
 const rounds = (t: Tally) => t.rates.map((r) => fmt(Math.round(r))).join('，');
 
+/**
+ * ROUNDS load runs against each of two servers (in `order` in even rounds, reversed in odd ones,
+ * so that whatever else the machine does weighs on both alike), each added to its server's tally.
+ * `around` wraps each run, e.g. to sample the server's memory.
+ */
+async function inTurn<K extends string>(
+  tallies: Record<K, Tally>,
+  ports: Record<K, number>,
+  order: readonly [K, K],
+  page: { prefix: string; maxId: number },
+  seedOf: (round: number) => number,
+  around: (target: K, round: number, run: () => Promise<void>) => Promise<void> = (_target, _round, run) => run(),
+): Promise<void> {
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const target of round % 2 === 0 ? order : [...order].reverse()) {
+      await around(target, round, async () => {
+        add(tallies[target], await generateLoad({
+          port: ports[target], prefix: page.prefix, maxId: page.maxId, concurrency: CONCURRENCY, warmupMs: WARMUP_MS, durationMs: DURATION_MS, seed: seedOf(round),
+        }));
+      });
+    }
+  }
+}
+
 interface Page {
   key: 'item' | 'list';
   prefix: string;
@@ -302,18 +326,13 @@ interface Page {
 async function compare(app: ServerProcess, bare: ServerProcess, page: Page, label: string, variant: string) {
   const tallies = { app: emptyTally(), bare: emptyTally() };
   let peakRssMb = 0;
-  for (let round = 0; round < ROUNDS; round++) {
-    const seed = SEED + round * 10 + (page.key === 'item' ? 1 : 2);
-    for (const target of round % 2 === 0 ? (['bare', 'app'] as const) : (['app', 'bare'] as const)) {
-      const server = target === 'app' ? app : bare;
-      await server.stats(true);
-      add(tallies[target], await generateLoad({
-        port: server.port, prefix: page.prefix, maxId: page.maxId, concurrency: CONCURRENCY, warmupMs: WARMUP_MS, durationMs: DURATION_MS, seed,
-      }));
-      if (target === 'app') peakRssMb = Math.max(peakRssMb, (await server.stats()).peakRssMb);
-      console.error(`${label}：${page.key === 'item' ? '信息页' : '列表页'}（${variant}）${target === 'app' ? '应用' : '裸 node:http'} 第 ${round + 1} 轮 ${fmt(Math.round(tallies[target].rates.at(-1)!))} 次/秒`);
-    }
-  }
+  await inTurn(tallies, { app: app.port, bare: bare.port }, ['bare', 'app'], page, (round) => SEED + round * 10 + (page.key === 'item' ? 1 : 2), async (target, round, run) => {
+    const server = target === 'app' ? app : bare;
+    await server.stats(true);
+    await run();
+    if (target === 'app') peakRssMb = Math.max(peakRssMb, (await server.stats()).peakRssMb);
+    console.error(`${label}：${page.key === 'item' ? '信息页' : '列表页'}（${variant}）${target === 'app' ? '应用' : '裸 node:http'} 第 ${round + 1} 轮 ${fmt(Math.round(tallies[target].rates.at(-1)!))} 次/秒`);
+  });
   const { app: a, bare: b } = tallies;
   const results: BenchResult[] = [
     { name: `${label}：${page.what}，裸 node:http 同样字节（${fmt(page.bytes)} 字节；各轮 ${rounds(b)}）`, value: rate(b), unit: '次/秒' },
@@ -442,14 +461,7 @@ async function benchNginx(root: string, label: string, items: number): Promise<B
       { key: 'list', prefix: '/columns/', maxId: AGENCIES * COLUMNS_PER_AGENCY, what: `列表页 /columns/<随机 1–${fmt(AGENCIES * COLUMNS_PER_AGENCY)}>`, bytes: list.bytes },
     ] as const) {
       const tallies = { nginx: emptyTally(), bare: emptyTally() };
-      for (let round = 0; round < ROUNDS; round++) {
-        for (const target of round % 2 === 0 ? (['bare', 'nginx'] as const) : (['nginx', 'bare'] as const)) {
-          add(tallies[target], await generateLoad({
-            port: target === 'nginx' ? port : bare.port, prefix: page.prefix, maxId: page.maxId,
-            concurrency: CONCURRENCY, warmupMs: WARMUP_MS, durationMs: DURATION_MS, seed: SEED + round * 10 + 5,
-          }));
-        }
-      }
+      await inTurn(tallies, { nginx: port, bare: bare.port }, ['bare', 'nginx'], page, (round) => SEED + round * 10 + 5);
       const { nginx: n, bare: b } = tallies;
       results.push(
         { name: `${label}：导出后由 nginx（1 个工作进程）提供的${page.what}（${fmt(page.bytes)} 字节；各轮 ${rounds(n)}；同轮裸 node:http ${fmt(Math.round(rate(b)))}）`, value: rate(n), unit: '次/秒' },
