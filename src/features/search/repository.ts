@@ -231,8 +231,7 @@ export async function matchingAmong(db: Executor, q: MatchQuery, ids: readonly n
   return new Set(result.rows.map((r) => Number(r.item_id)));
 }
 
-/** The short columns of matches, for ordering many of them by where the terms occur. */
-/** What ordering many matches by their placement needs of each (query.ts placementOrder). */
+/** What ordering many matches by where the terms occur needs of each (query.ts placementOrder). */
 export interface Headline {
   item_id: number;
   info_kind: string;
@@ -241,6 +240,7 @@ export interface Headline {
   index_number: string | null;
 }
 
+/** The short columns of matches, for ordering many of them by where the terms occur. */
 export async function headlines(db: Executor, ids: readonly number[]): Promise<Headline[]> {
   if (ids.length === 0) return [];
   const rows: Headline[] = [];
