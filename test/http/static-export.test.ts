@@ -53,7 +53,10 @@ describe.each(DIALECTS)('exporting the portal on %s', (dialect) => {
     const [admin, drafter, r1, r2, r3] = [await as('admin-a'), await as('drafter-a'), await as('r1'), await as('r2'), await as('r3')];
     const column = (await admin.api('POST', `/api/v1/publications/columns?agencyId=${d.deptA.id}`, { name: '通知公告', kind: 'notices' })).json().column;
     for (let n = 1; n <= 22; n++) {
-      const item = (await drafter.api('POST', `/api/v1/publications/items?agencyId=${d.deptA.id}`, { columnId: column.id, title: `第${n}号通知`, bodyHtml: `<p>通知正文${n}</p>`, infoKind: 'notice', subjectCategory: '综合政务', madeOn: '2026-03-02' })).json().item;
+      // The second is a normative document, the third its interpretation: both pages link the other.
+      const kind = n === 2 ? { infoKind: 'normative', documentNumber: '测教规〔2026〕1号', writtenDate: '2026-02-20' }
+        : n === 3 ? { infoKind: 'interpretation', interpretsItemId: itemIds[1] } : { infoKind: 'notice' };
+      const item = (await drafter.api('POST', `/api/v1/publications/items?agencyId=${d.deptA.id}`, { columnId: column.id, title: `第${n}号通知`, bodyHtml: `<p>通知正文${n}</p>`, subjectCategory: '综合政务', madeOn: '2026-03-02', ...kind })).json().item;
       if (n === 1) {
         const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'latin1');
         await drafter.api('POST', `/api/v1/publications/items/${item.id}/attachments`, { fileName: '附件.pdf', contentBase64: pdf.toString('base64') });
@@ -77,13 +80,20 @@ describe.each(DIALECTS)('exporting the portal on %s', (dialect) => {
     for (const id of itemIds) expect(files).toContain(path.join('items', String(id), 'index.html'));
     expect(files).toContain(path.join('items', String(itemIds[0]), 'print', 'index.html'));
     expect(files.filter((f) => f.includes('attachments'))).toHaveLength(1);
+    const interpreted = await readFile(path.join(dir, 'items', String(itemIds[1]), 'index.html'), 'utf8');
+    expect(interpreted).toContain(`<a href="/items/${itemIds[2]}">第3号通知</a>`);
+    expect(await readFile(path.join(dir, 'items', String(itemIds[2]), 'index.html'), 'utf8')).toContain(`解读文件：<a href="/items/${itemIds[1]}">第2号通知</a>`);
+    expect(await readFile(path.join(dir, 'items', String(itemIds[0]), 'index.html'), 'utf8')).toContain(`<a href="/items/${itemIds[0]}/attachments/`);
     expect(files).toContain(path.join('columns', '1', 'page', '2', 'index.html'));
     expect(files).toContain('sitemap.xml');
     expect(files).toContain(path.join('static', 'app.css'));
     expect(files.some((f) => /^(console|api|requests|search)\b/.test(f))).toBe(false);
     expect(result.pages).toBe(files.filter((f) => f.endsWith('index.html')).length);
 
-    for (const url of ['/', `/items/${itemIds[5]}`, '/columns/1/page/2', '/sitemap.xml', '/columns/1/rss.xml']) {
+    // Item pages are made without a request (from items read a batch at a time): each must still
+    // be the server's bytes, with an attachment, an interpretation and the document it interprets.
+    const itemPages = itemIds.flatMap((id) => [`/items/${id}`, `/items/${id}/print`]);
+    for (const url of ['/', ...itemPages, '/columns/1/page/2', '/sitemap.xml', '/columns/1/rss.xml']) {
       const served = await app.inject({ url });
       const type = String(served.headers['content-type']);
       expect(await readFile(path.join(dir, fileFor(url, type)))).toEqual(served.rawPayload);

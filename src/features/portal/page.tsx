@@ -11,6 +11,9 @@ export function siteName(agencies: readonly Agency[]): string {
   return agencies.find((a) => a.parent_id === null)?.name ?? '政府信息公开';
 }
 
+/** Cache-Control of a public page: a minute. */
+export const PUBLIC_PAGE_CACHE = 'public, max-age=60';
+
 export interface PortalPageOptions {
   status?: number;
   styles?: readonly string[];
@@ -27,12 +30,17 @@ export async function sendPortalPage(
 ) {
   // A copy of at most a few seconds (AGENCY_CACHE_MS): every portal page needs the site's name.
   const agencies = await listAllAgenciesCached(ctx.database.db);
-  const html = renderDocument(<PortalLayout title={title} siteName={siteName(agencies)} styles={options.styles}>{body(agencies)}</PortalLayout>);
+  const html = portalPageHtml(agencies, title, body(agencies), options.styles);
   return reply
     .status(options.status ?? 200)
     .type('text/html; charset=utf-8')
-    .header('cache-control', options.private ? 'no-store' : 'public, max-age=60')
+    .header('cache-control', options.private ? 'no-store' : PUBLIC_PAGE_CACHE)
     .send(html);
+}
+
+/** A portal page's document; the static export makes some pages with this directly, not through a request. */
+export function portalPageHtml(agencies: readonly Agency[], title: string, body: ComponentChildren, styles?: readonly string[]): string {
+  return renderDocument(<PortalLayout title={title} siteName={siteName(agencies)} styles={styles}>{body}</PortalLayout>);
 }
 
 /** A stylesheet generated from a renderer's CSS (the report, the letters). */

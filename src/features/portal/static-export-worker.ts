@@ -22,7 +22,7 @@ try {
       void app.close().finally(() => database.close()).finally(() => port.close());
       return;
     }
-    writePages(app, setup.dir, message.urls, setup.base, memory).then(
+    writePages({ app, db: database.db }, setup.dir, message.urls, setup.base, memory).then(
       (results) => send({ kind: 'results', id: message.id, results }),
       (error: Error) => send({ kind: 'error', message: error.message, stack: error.stack }),
     );

@@ -2,7 +2,10 @@
  * `gongkai export-static <dir>`: the public portal as files, for a CDN or nginx. The portal is
  * crawled through the application itself (Fastify's inject, no network), starting from the home
  * page, the catalogue, the sitemap and the stylesheets, following every same-site link and
- * resource — so each file holds exactly the bytes the server sends for that address.
+ * resource — so each file holds exactly the bytes the server sends for that address. Item pages
+ * and their print views, most of the pages, are made by the functions their routes send
+ * (itemPageHtml, itemPrintHtml) from items read a batch at a time: the same bytes without a
+ * request and a query for each.
  *
  * Addresses map to files as nginx's `try_files $uri $uri/index.html` expects: a page /items/5 is
  * written to items/5/index.html, a file with an extension (/sitemap.xml, /static/app.css) under
@@ -25,7 +28,10 @@ import { buildApp } from '../../app.js';
 import type { Config } from '../../config.js';
 import type { AppContext } from '../../context.js';
 import type { DatabaseOptions } from '../../db/database.js';
-import { highestItemId } from '../publications/queries.js';
+import type { Executor } from '../../db/database.js';
+import { listAllAgenciesCached } from '../agencies/repository.js';
+import { itemPageHtml, itemPrintHtml } from '../publications/portal-routes.js';
+import { highestItemId, publicItems } from '../publications/queries.js';
 
 /** An address no route answers: its response is the not-found page written to 404.html. */
 const NOT_FOUND_FILE_URL = '/404.html';
@@ -71,7 +77,6 @@ export function linksOf(body: string, base: string | null): string[] {
   return [...found];
 }
 
-
 /** What one address gave: its file (relative to the export folder) and the links to follow. */
 export interface PageResult {
   url: string;
@@ -83,18 +88,37 @@ export interface PageResult {
   links: string[];
 }
 
-/**
- * Requests one address from `app` and writes its file, with the links this writer has not
- * reported before. The not-found page is expected to answer 404 and goes to 404.html.
- */
-async function writePage(app: FastifyInstance, dir: string, url: string, base: string | null, memory: WriterMemory): Promise<PageResult> {
+/** What an address answered: its status, content type and body. */
+interface Answer {
+  status: number;
+  type: string;
+  body: Buffer | string;
+}
+
+/** Requests one address from the application. */
+async function request(app: FastifyInstance, url: string): Promise<Answer> {
   const res = await app.inject({ method: 'GET', url });
-  const notFoundPage = url === NOT_FOUND_FILE_URL && res.statusCode === 404;
-  if (res.statusCode >= 300 && !notFoundPage) return { url, status: res.statusCode, file: null, bytes: 0, page: false, links: [] };
-  const type = String(res.headers['content-type'] ?? '');
-  const file = notFoundPage ? '404.html' : fileFor(url, type);
-  const links = !notFoundPage && /^(?:text\/html|application\/(?:rss\+)?xml|text\/css)/.test(type)
-    ? linksOf(res.body, base).filter((link) => !memory.reported.has(link) && memory.reported.add(link))
+  return { status: res.statusCode, type: String(res.headers['content-type'] ?? ''), body: res.rawPayload };
+}
+
+/**
+ * An item's page or print view: made directly by the route's own functions (itemPageHtml,
+ * itemPrintHtml) from items read many at once, not requested one by one. The routes' id rule
+ * (guards.ts idParam), so that an address the application would not answer is not made here.
+ */
+const ITEM_PAGE = /^\/items\/([1-9][0-9]{0,9})(\/print)?$/;
+const HTML = 'text/html; charset=utf-8';
+
+/**
+ * Writes the file of one address and returns it with the links this writer has not reported
+ * before. The not-found page is expected to answer 404 and goes to 404.html.
+ */
+function store(dir: string, url: string, answer: Answer, base: string | null, memory: WriterMemory): PageResult {
+  const notFoundPage = url === NOT_FOUND_FILE_URL && answer.status === 404;
+  if (answer.status >= 300 && !notFoundPage) return { url, status: answer.status, file: null, bytes: 0, page: false, links: [] };
+  const file = notFoundPage ? '404.html' : fileFor(url, answer.type);
+  const links = !notFoundPage && /^(?:text\/html|application\/(?:rss\+)?xml|text\/css)/.test(answer.type)
+    ? linksOf(answer.body.toString(), base).filter((link) => !memory.reported.has(link) && memory.reported.add(link))
     : [];
   const target = path.join(dir, file);
   const folder = path.dirname(target);
@@ -105,8 +129,9 @@ async function writePage(app: FastifyInstance, dir: string, url: string, base: s
     mkdirSync(folder, { recursive: true });
     memory.madeDirs.add(folder);
   }
-  writeFileSync(target, res.rawPayload);
-  return { url, status: res.statusCode, file, bytes: res.rawPayload.length, page: !notFoundPage && type.startsWith('text/html'), links };
+  writeFileSync(target, answer.body);
+  const bytes = typeof answer.body === 'string' ? Buffer.byteLength(answer.body) : answer.body.length;
+  return { url, status: answer.status, file, bytes, page: !notFoundPage && answer.type.startsWith('text/html'), links };
 }
 
 /**
@@ -122,20 +147,43 @@ export function writerMemory(): WriterMemory {
   return { madeDirs: new Set(), reported: new Set() };
 }
 
+/** Where a writer's pages come from: the application, and its database for the item pages made directly. */
+export interface PageSource {
+  app: FastifyInstance;
+  db: Executor;
+}
+
 /**
- * Requests a batch of addresses a few at a time, so that on PostgreSQL one page's round trip to
- * the database overlaps another's rendering (on SQLite every step is synchronous anyway).
+ * Makes and writes a batch of addresses. The item pages among them are read in one go and made
+ * directly; the rest are requested from the application a few at a time, so that on PostgreSQL
+ * one page's round trip to the database overlaps another's rendering (on SQLite every step is
+ * synchronous anyway). An item address that is not a public item is requested too, to be
+ * answered (and reported) as the server answers it.
  */
-export async function writePages(app: FastifyInstance, dir: string, urls: readonly string[], base: string | null, memory: WriterMemory): Promise<PageResult[]> {
+export async function writePages(source: PageSource, dir: string, urls: readonly string[], base: string | null, memory: WriterMemory): Promise<PageResult[]> {
+  const itemIds = urls.flatMap((url) => {
+    const match = ITEM_PAGE.exec(url);
+    return match ? [Number(match[1])] : [];
+  });
+  const items = await publicItems(source.db, itemIds);
+  const agencies = items.size > 0 ? await listAllAgenciesCached(source.db) : [];
   const results: PageResult[] = new Array(urls.length);
+  const requested: number[] = [];
+  urls.forEach((url, i) => {
+    const match = ITEM_PAGE.exec(url);
+    const data = match && items.get(Number(match[1]));
+    if (!data) return requested.push(i);
+    const html = match[2] ? itemPrintHtml(data, agencies) : itemPageHtml(data, agencies);
+    results[i] = store(dir, url, { status: 200, type: HTML, body: html }, base, memory);
+  });
   let next = 0;
   const lane = async () => {
-    while (next < urls.length) {
-      const i = next++;
-      results[i] = await writePage(app, dir, urls[i]!, base, memory);
+    while (next < requested.length) {
+      const i = requested[next++]!;
+      results[i] = store(dir, urls[i]!, await request(source.app, urls[i]!), base, memory);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(PAGES_AT_ONCE, urls.length) }, lane));
+  await Promise.all(Array.from({ length: Math.min(PAGES_AT_ONCE, requested.length) }, lane));
   return results;
 }
 
@@ -262,7 +310,7 @@ export async function exportStatic(
   try {
     if (app) {
       const memory = writerMemory();
-      crawl.add({ write: (urls) => writePages(app, dir, urls, base, memory) });
+      crawl.add({ write: (urls) => writePages({ app, db: ctx.database.db }, dir, urls, base, memory) });
     }
     const setup: WorkerSetup = { database: ctx.database.options, config, clockOffsetMs: ctx.clock.now().getTime() - Date.now(), dir, base };
     for (let i = 0; i < workerCount; i++) {

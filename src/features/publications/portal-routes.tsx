@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.js';
+import type { Agency } from '../../db/schema.js';
 import { htmlToText } from '../../domain/publication/sanitize.js';
 import { notFound } from '../../errors.js';
 import { idParam } from '../../http/guards.js';
@@ -12,7 +13,7 @@ import { PrintLayout, renderDocument } from '../../http/layout.js';
 import { beijingTime } from '../audit/views.js';
 import { listAllAgenciesCached } from '../agencies/repository.js';
 import { treeOrder } from '../agencies/tree.js';
-import { sendPortalPage, siteName } from '../portal/page.js';
+import { portalPageHtml, PUBLIC_PAGE_CACHE, sendPortalPage, siteName } from '../portal/page.js';
 import { rssFeed, SITEMAP_CHUNK, sitemapIndex, urlSet } from './feeds.js';
 import { columnFeedItems, highestItemId, publicCatalogue, publicAttachment, publicColumn, publicItem, publicItemsInIdRange, type PublicItem } from './queries.js';
 import { findColumn, listColumnsOf } from './repository.js';
@@ -61,6 +62,18 @@ function ItemArticle(props: { data: PublicItem; print?: boolean }) {
       {!props.print && <p class="item-tools"><a href={`/items/${item.id}/print`}>打印版</a></p>}
     </article>
   );
+}
+
+/**
+ * An item's page and its print view, as the server sends them and as the static export writes
+ * them (it reads many items at once with publicItems and makes their pages without a request).
+ */
+export function itemPageHtml(data: PublicItem, agencies: readonly Agency[]): string {
+  return portalPageHtml(agencies, data.version.title, <ItemArticle data={data} />);
+}
+
+export function itemPrintHtml(data: PublicItem, agencies: readonly Agency[]): string {
+  return renderDocument(<PrintLayout title={data.version.title} siteName={siteName(agencies)}><ItemArticle data={data} print /></PrintLayout>);
 }
 
 /** 内容概述: the first 60 characters of an item's text. */
@@ -227,14 +240,16 @@ export async function publicationPortalRoutes(app: FastifyInstance, ctx: AppCont
 
   app.get('/items/:id', async (request, reply) => {
     const data = await publicItem(db, idParam(request));
-    reply.header('last-modified', new Date(data.version.published_at).toUTCString());
-    return sendPortalPage(ctx, reply, data.version.title, () => <ItemArticle data={data} />);
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('cache-control', PUBLIC_PAGE_CACHE)
+      .header('last-modified', new Date(data.version.published_at).toUTCString())
+      .send(itemPageHtml(data, await listAllAgenciesCached(db)));
   });
 
   app.get('/items/:id/print', async (request, reply) => {
     const data = await publicItem(db, idParam(request));
-    const html = renderDocument(<PrintLayout title={data.version.title} siteName={siteName(await listAllAgenciesCached(db))}><ItemArticle data={data} print /></PrintLayout>);
-    return reply.type('text/html; charset=utf-8').header('cache-control', 'public, max-age=60').send(html);
+    return reply.type('text/html; charset=utf-8').header('cache-control', PUBLIC_PAGE_CACHE).send(itemPrintHtml(data, await listAllAgenciesCached(db)));
   });
 
   app.get('/items/:id/attachments/:attachmentId', async (request, reply) => {

@@ -48,6 +48,10 @@ export function findItem(db: Executor, id: number): Promise<PublicationItem | un
   return db.selectFrom('publication_items').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+export function findItems(db: Executor, ids: readonly number[]): Promise<PublicationItem[]> {
+  return db.selectFrom('publication_items').selectAll().where('id', 'in', [...ids]).execute();
+}
+
 export function findItemByIndexNumber(db: Executor, indexNumber: string): Promise<PublicationItem | undefined> {
   return db.selectFrom('publication_items').selectAll().where('index_number', '=', indexNumber).executeTakeFirst();
 }
@@ -117,10 +121,18 @@ export function interpretationsOf(db: Executor, itemId: number) {
 
 export type AttachmentInfo = Omit<PublicationAttachment, 'content'>;
 
+/** Every column of an attachment but its content. */
+const ATTACHMENT_INFO = ['id', 'item_id', 'file_name', 'kind', 'mime', 'size', 'sha256', 'text', 'current', 'created_at'] as const;
+
 export function listAttachments(db: Executor, itemId: number, currentOnly: boolean): Promise<AttachmentInfo[]> {
-  let q = db.selectFrom('publication_attachments').select(['id', 'item_id', 'file_name', 'kind', 'mime', 'size', 'sha256', 'text', 'current', 'created_at']).where('item_id', '=', itemId);
+  let q = db.selectFrom('publication_attachments').select(ATTACHMENT_INFO).where('item_id', '=', itemId);
   if (currentOnly) q = q.where('current', '=', 1);
   return q.orderBy('id').execute();
+}
+
+/** The attachments of several items, retired ones too, in the order listAttachments gives each item's. */
+export function listAttachmentsOf(db: Executor, itemIds: readonly number[]): Promise<AttachmentInfo[]> {
+  return db.selectFrom('publication_attachments').select(ATTACHMENT_INFO).where('item_id', 'in', [...itemIds]).orderBy('id').execute();
 }
 
 export function findAttachment(db: Executor, itemId: number, id: number): Promise<PublicationAttachment | undefined> {
@@ -128,7 +140,7 @@ export function findAttachment(db: Executor, itemId: number, id: number): Promis
 }
 
 export async function insertAttachment(db: Executor, values: Omit<PublicationAttachment, 'id'>): Promise<AttachmentInfo> {
-  return db.insertInto('publication_attachments').values(values).returning(['id', 'item_id', 'file_name', 'kind', 'mime', 'size', 'sha256', 'text', 'current', 'created_at']).executeTakeFirstOrThrow();
+  return db.insertInto('publication_attachments').values(values).returning(ATTACHMENT_INFO).executeTakeFirstOrThrow();
 }
 
 export async function retireAttachment(db: Executor, itemId: number, id: number): Promise<number> {
