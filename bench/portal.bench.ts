@@ -43,9 +43,10 @@ import { CompiledQuery, sql } from 'kysely';
 import { loadConfig } from '../src/config.js';
 import { systemClock, type AppContext } from '../src/context.js';
 import { type Database, type Dialect, type Executor } from '../src/db/database.js';
-import { exportStatic } from '../src/features/portal/static-export.js';
+import { exportStatic, type ExportResult } from '../src/features/portal/static-export.js';
 import { withBenchDatabase } from './database.js';
 import { atLeast, atMost, mulberry32, timeMs, type BenchResult } from './lib.js';
+import { writeFilesBare, type BareWrite } from './portal-files.js';
 import {
   benchDrafter, columnId, COLUMNS_PER_AGENCY, generateColumns, ITEM_COLUMNS, portalItems, VERSION_COLUMNS,
   type PortalChunk,
@@ -402,22 +403,48 @@ async function benchServing(database: Database, connection: Connection, label: s
 // Static export
 // ---------------------------------------------------------------------------------------------
 
-async function benchExport(database: Database, label: string): Promise<BenchResult[]> {
+/**
+ * The export twice, and between them its files written twice by writeFilesBare (the disk's own
+ * speed for the same files: export, bare, bare, export, so that whatever the disk is doing weighs
+ * on both alike). The target is the exports' pages per second; the ratio says how much of their
+ * time the file system takes. The first export's folder is then served by nginx.
+ */
+export async function benchExport(database: Database, label: string): Promise<BenchResult[]> {
   const loaded = await load(database, EXPORT_ITEMS);
   const ctx: AppContext = { database, config: loadConfig({}), clock: systemClock };
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-bench-export-'));
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-bench-export-'));
+  fs.chmodSync(root, 0o755); // mkdtemp makes it 0700; nginx's worker (benchNginx) may run as another user
+  const folder = (name: string) => path.join(root, name);
   try {
-    const result = await exportStatic(ctx, dir, { baseUrl: 'https://www.example.gov.cn' });
-    const results = [
+    const exports: ExportResult[] = [];
+    const bare: BareWrite[] = [];
+    const exportOnce = async (name: string) => {
+      exports.push(await exportStatic(ctx, folder(name), { baseUrl: 'https://www.example.gov.cn' }));
+      console.error(`${label}：静态导出 第 ${exports.length} 次 ${fmt(Math.round(exports.at(-1)!.pages / exports.at(-1)!.seconds))} 页/秒`);
+    };
+    const bareOnce = async (name: string) => {
+      bare.push(await writeFilesBare(folder('export-1'), folder(name), os.availableParallelism()));
+      console.error(`${label}：直接写出同样的文件 第 ${bare.length} 次 ${fmt(Math.round(bare.at(-1)!.pages / bare.at(-1)!.seconds))} 页/秒`);
+    };
+    await exportOnce('export-1');
+    await bareOnce('bare-1');
+    await bareOnce('bare-2');
+    await exportOnce('export-2');
+    const rate = (runs: ReadonlyArray<{ pages: number; seconds: number }>) => runs.reduce((n, r) => n + r.pages, 0) / runs.reduce((n, r) => n + r.seconds, 0);
+    const [first] = exports as [ExportResult];
+    const seconds = (runs: ReadonlyArray<{ seconds: number }>) => runs.map((r) => r.seconds.toFixed(1)).join('/');
+    const results: BenchResult[] = [
       atLeast(
-        `${label}：静态导出 ${fmt(loaded.items)} 条信息的库（${fmt(result.pages)} 个页面，共 ${fmt(result.files)} 个文件 ${mb(result.bytes).toFixed(0)} MB，${result.seconds.toFixed(1)} s；死链 ${result.broken.length} 个）`,
-        result.pages / result.seconds, '页/秒', 2_000,
+        `${label}：静态导出 ${fmt(loaded.items)} 条信息的库（${fmt(first.pages)} 个页面，共 ${fmt(first.files)} 个文件 ${mb(first.bytes).toFixed(0)} MB；两次 ${seconds(exports)} s；死链 ${first.broken.length} 个）`,
+        rate(exports), '页/秒', 2_000,
       ),
+      { name: `${label}：同一磁盘上直接写出这些文件（${os.availableParallelism()} 个线程，不生成页面；两次 ${seconds(bare)} s）`, value: rate(bare), unit: '页/秒' },
+      { name: `${label}：静态导出 ÷ 直接写出同样的文件`, value: rate(exports) / rate(bare), unit: '倍' },
     ];
-    results.push(...(await benchNginx(dir, label, loaded.items)));
+    results.push(...(await benchNginx(folder('export-1'), label, loaded.items)));
     return results;
   } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(root, { recursive: true, force: true });
   }
 }
 
@@ -445,7 +472,7 @@ async function benchNginx(root: string, label: string, items: number): Promise<B
     '  default_type application/octet-stream;', '  access_log off;',
     ...['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((t) => `  ${t}_temp_path ${prefix}/${t};`),
     `  server { listen 127.0.0.1:${port}; root ${root}; charset utf-8; error_page 404 /404.html;`,
-    '    location / { try_files $uri $uri/index.html =404; } }',
+    '    location / { try_files $uri $uri.html $uri/index.html =404; } }',
     '}',
   ].join('\n'));
   const nginx = spawn(NGINX, ['-p', prefix, '-e', `${prefix}/error.log`, '-c', `${prefix}/nginx.conf`], { stdio: ['ignore', 'inherit', 'inherit'] });

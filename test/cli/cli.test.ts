@@ -78,7 +78,7 @@ describe.each(DIALECTS)('gongkai command on %s', (dialect) => {
     expect(done.stdout).toMatch(/已导出到 .*：\d+个页面/);
     expect(fs.readFileSync(path.join(out, 'sitemap.xml'), 'utf8')).toContain('<loc>https://www.qingchuan.gov.cn/sitemaps/pages.xml</loc>');
     expect(fs.readFileSync(path.join(out, '404.html'), 'utf8')).toContain('您访问的页面不存在');
-    expect(fs.existsSync(path.join(out, 'items', '1', 'index.html'))).toBe(true);
+    expect(fs.existsSync(path.join(out, 'items', '1.html'))).toBe(true);
   });
 
   it('audit verify passes, then names the first edited entry', async () => {

@@ -24,9 +24,11 @@ async function listFiles(dir: string, prefix = ''): Promise<string[]> {
 }
 
 describe('file names of exported addresses', () => {
-  it('maps pages to index.html and files to their names, refusing escapes', () => {
+  it('maps pages to .html files (the home page to index.html) and files to their names, refusing escapes', () => {
     expect(fileFor('/', 'text/html; charset=utf-8')).toBe('index.html');
-    expect(fileFor('/items/5', 'text/html; charset=utf-8')).toBe(path.join('items', '5', 'index.html'));
+    expect(fileFor('/items/5', 'text/html; charset=utf-8')).toBe(path.join('items', '5.html'));
+    expect(fileFor('/columns/3/page/2/', 'text/html; charset=utf-8')).toBe(path.join('columns', '3', 'page', '2.html'));
+    expect(fileFor('/404.html', 'text/html; charset=utf-8')).toBe('404.html');
     expect(fileFor('/columns/3/rss.xml', 'application/rss+xml')).toBe(path.join('columns', '3', 'rss.xml'));
     expect(fileFor('/items/5/attachments/7', 'application/pdf')).toBe(path.join('items', '5', 'attachments', '7'));
     expect(() => fileFor('/items/%2e%2e/x', 'text/html')).toThrow('unsafe address');
@@ -77,18 +79,18 @@ describe.each(DIALECTS)('exporting the portal on %s', (dialect) => {
     const result = await exportStatic(ctx, dir, { workers: 2 });
     expect(result.broken).toEqual([]);
     const files = await listFiles(dir);
-    for (const id of itemIds) expect(files).toContain(path.join('items', String(id), 'index.html'));
-    expect(files).toContain(path.join('items', String(itemIds[0]), 'print', 'index.html'));
+    for (const id of itemIds) expect(files).toContain(path.join('items', `${id}.html`));
+    expect(files).toContain(path.join('items', String(itemIds[0]), 'print.html'));
     expect(files.filter((f) => f.includes('attachments'))).toHaveLength(1);
-    const interpreted = await readFile(path.join(dir, 'items', String(itemIds[1]), 'index.html'), 'utf8');
+    const interpreted = await readFile(path.join(dir, 'items', `${itemIds[1]}.html`), 'utf8');
     expect(interpreted).toContain(`<a href="/items/${itemIds[2]}">第3号通知</a>`);
-    expect(await readFile(path.join(dir, 'items', String(itemIds[2]), 'index.html'), 'utf8')).toContain(`解读文件：<a href="/items/${itemIds[1]}">第2号通知</a>`);
-    expect(await readFile(path.join(dir, 'items', String(itemIds[0]), 'index.html'), 'utf8')).toContain(`<a href="/items/${itemIds[0]}/attachments/`);
-    expect(files).toContain(path.join('columns', '1', 'page', '2', 'index.html'));
+    expect(await readFile(path.join(dir, 'items', `${itemIds[2]}.html`), 'utf8')).toContain(`解读文件：<a href="/items/${itemIds[1]}">第2号通知</a>`);
+    expect(await readFile(path.join(dir, 'items', `${itemIds[0]}.html`), 'utf8')).toContain(`<a href="/items/${itemIds[0]}/attachments/`);
+    expect(files).toContain(path.join('columns', '1', 'page', '2.html'));
     expect(files).toContain('sitemap.xml');
     expect(files).toContain(path.join('static', 'app.css'));
     expect(files.some((f) => /^(console|api|requests|search)\b/.test(f))).toBe(false);
-    expect(result.pages).toBe(files.filter((f) => f.endsWith('index.html')).length);
+    expect(result.pages).toBe(files.filter((f) => f.endsWith('.html') && f !== '404.html').length);
 
     // Item pages are made without a request (from items read a batch at a time): each must still
     // be the server's bytes, with an attachment, an interpretation and the document it interprets.

@@ -7,9 +7,12 @@
  * (itemPageHtml, itemPrintHtml) from items read a batch at a time: the same bytes without a
  * request and a query for each.
  *
- * Addresses map to files as nginx's `try_files $uri $uri/index.html` expects: a page /items/5 is
- * written to items/5/index.html, a file with an extension (/sitemap.xml, /static/app.css) under
- * its own name, a download without one (/items/5/attachments/7) under its address. Dynamic parts
+ * Addresses map to files as nginx's `try_files $uri $uri.html $uri/index.html` expects (and most
+ * static hosts' "clean URLs"): a page /items/5 is written to items/5.html, the home page to
+ * index.html, a file with an extension (/sitemap.xml, /static/app.css) under its own name, a
+ * download without one (/items/5/attachments/7) under its address. Not items/5/index.html: on a
+ * disk where making a folder costs as much as writing a file, that is four new entries per item
+ * (with the print view's folder) instead of three, and the export is bound by them (PERFORMANCE.md). Dynamic parts
  * (the request form, tracking, search, the console, the API) are not exported; their links lead
  * to the server (GONGKAI_PUBLIC_URL should then name it). The portal's not-found page is written
  * to 404.html for the web server's error page.
@@ -57,7 +60,7 @@ export function fileFor(url: string, contentType: string): string {
   const parts = clean.split('/').filter(Boolean);
   if (parts.some((p) => p === '..' || p === '.')) throw new Error(`unsafe address: ${url}`);
   const last = parts.at(-1) ?? '';
-  if (contentType.startsWith('text/html') && !/\.html?$/.test(last)) return path.join(...parts, 'index.html');
+  if (contentType.startsWith('text/html') && !/\.html?$/.test(last)) return parts.length === 0 ? 'index.html' : `${path.join(...parts)}.html`;
   return path.join(...parts);
 }
 
@@ -422,7 +425,7 @@ class Crawl {
         this.queue.push(link);
       }
     }
-    // Two addresses with one file (rare: /x and /x/index.html) wrote the same bytes twice.
+    // Two addresses with one file (rare: /x and /x.html) wrote the same bytes twice.
     if (this.written.has(r.file)) return;
     this.written.add(r.file);
     result.files++;
