@@ -112,7 +112,7 @@ async function bareInsert(database: Database, items: readonly IndexSource[]): Pr
   });
 }
 
-interface Loaded {
+export interface Loaded {
   items: number;
   samples: GeneratedSample[];
   agencies: BenchAgency[];
@@ -126,7 +126,7 @@ interface Loaded {
   sizeMb: number;
 }
 
-async function load(database: Database, items: number): Promise<Loaded> {
+export async function load(database: Database, items: number): Promise<Loaded> {
   const { db, dialect } = database;
   const at = '2026-03-02T00:00:00.000Z';
   const agencyRows = generateAgencies(AGENCIES, at);
