@@ -302,6 +302,8 @@ describe.each(DIALECTS)('proactive publication on %s', (dialect) => {
     expect(catalogue.body).toContain(`GK${String(d.deptA.id).padStart(6, '0')}/2026-00001`);
     expect(catalogue.body).toContain('<td>第一段 第二段 &lt;要点></td>');
     expect((await app.inject({ url: `/agencies/${d.deptA.id}/catalogue/page/2` })).statusCode).toBe(404);
+    expect((await app.inject({ url: `/columns/${columnId}/page/2` })).statusCode).toBe(404);
+    expect((await app.inject({ url: `/columns/${columnId}/page/1` })).statusCode).toBe(200);
     const guide = await app.inject({ url: `/guide/${d.deptA.id}` });
     expect(guide.body).toContain(`<a href="/columns/${columnId}">通知公告</a>`);
     expect(guide.body).toContain(`href="/agencies/${d.deptA.id}/catalogue"`);

@@ -192,6 +192,8 @@ export async function publicationPortalRoutes(app: FastifyInstance, ctx: AppCont
     const page = Number(raw);
     const data = await publicColumn(db, id, page);
     const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
+    // As the catalogue's pages: a page after the last does not exist (nor in the static export).
+    if (page > pages) throw notFound('页面');
     return sendPortalPage(ctx, reply, data.column.name, () => (
       <>
         <p class="breadcrumb"><a href="/catalogue">法定主动公开内容</a> › <a href={`/agencies/${data.column.agency_id}`}>{data.agencyName}</a></p>
