@@ -112,7 +112,7 @@ async function bareInsert(database: Database, items: readonly IndexSource[]): Pr
   });
 }
 
-export interface Loaded {
+interface Loaded {
   items: number;
   samples: GeneratedSample[];
   agencies: BenchAgency[];
@@ -126,7 +126,7 @@ export interface Loaded {
   sizeMb: number;
 }
 
-export async function load(database: Database, items: number): Promise<Loaded> {
+async function load(database: Database, items: number): Promise<Loaded> {
   const { db, dialect } = database;
   const at = '2026-03-02T00:00:00.000Z';
   const agencyRows = generateAgencies(AGENCIES, at);
