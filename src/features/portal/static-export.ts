@@ -12,9 +12,9 @@
  * index.html, a file with an extension (/sitemap.xml, /static/app.css) under its own name, a
  * download without one (/items/5/attachments/7) under its address. Not items/5/index.html: on a
  * disk where making a folder costs as much as writing a file, that is four new entries per item
- * (with the print view's folder) instead of three, and the export is bound by them (PERFORMANCE.md). Dynamic parts
- * (the request form, tracking, search, the console, the API) are not exported; their links lead
- * to the server (GONGKAI_PUBLIC_URL should then name it). The portal's not-found page is written
+ * (with the print view's folder) instead of three, and the export is bound by them
+ * (PERFORMANCE.md). Dynamic parts (the request form, tracking, search, the console, the API) are
+ * not exported; their links lead to the server (GONGKAI_PUBLIC_URL should then name it). The portal's not-found page is written
  * to 404.html for the web server's error page.
  *
  * Pages are made in worker threads (static-export-worker.ts), each with its own application on
@@ -30,8 +30,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../app.js';
 import type { Config } from '../../config.js';
 import type { AppContext } from '../../context.js';
-import type { DatabaseOptions } from '../../db/database.js';
-import type { Executor } from '../../db/database.js';
+import type { DatabaseOptions, Executor } from '../../db/database.js';
 import { listAllAgenciesCached } from '../agencies/repository.js';
 import { itemPageHtml, itemPrintHtml } from '../publications/portal-routes.js';
 import { highestItemId, publicItems } from '../publications/queries.js';
@@ -105,9 +104,9 @@ async function request(app: FastifyInstance, url: string): Promise<Answer> {
 }
 
 /**
- * An item's page or print view: made directly by the route's own functions (itemPageHtml,
- * itemPrintHtml) from items read many at once, not requested one by one. The routes' id rule
- * (guards.ts idParam), so that an address the application would not answer is not made here.
+ * The address of an item's page or print view, made directly by the routes' own functions
+ * (itemPageHtml, itemPrintHtml) from items read many at once, not requested one by one. The id
+ * follows the routes' rule (guards.ts idParam): an address they would not answer is not made here.
  */
 const ITEM_PAGE = /^\/items\/([1-9][0-9]{0,9})(\/print)?$/;
 const HTML = 'text/html; charset=utf-8';
