@@ -14,8 +14,8 @@
  * disk where making a folder costs as much as writing a file, that is four new entries per item
  * (with the print view's folder) instead of three, and the export is bound by them
  * (PERFORMANCE.md). Dynamic parts (the request form, tracking, search, the console, the API) are
- * not exported; their links lead to the server (GONGKAI_PUBLIC_URL should then name it). The portal's not-found page is written
- * to 404.html for the web server's error page.
+ * not exported; their links lead to the server (GONGKAI_PUBLIC_URL should then name it). The
+ * portal's not-found page is written to 404.html for the web server's error page.
  *
  * Pages are made in worker threads (static-export-worker.ts), each with its own application on
  * its own connection to the same database, so that every processor renders; this thread keeps
