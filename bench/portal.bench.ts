@@ -407,7 +407,8 @@ async function benchServing(database: Database, connection: Connection, label: s
  * The export twice, and between them its files written twice by writeFilesBare (the disk's own
  * speed for the same files: export, bare, bare, export, so that whatever the disk is doing weighs
  * on both alike). The target is the exports' pages per second; the ratio says how much of their
- * time the file system takes. The first export's folder is then served by nginx.
+ * time the file system takes. Then the export once more into the second's folder: a refresh with
+ * nothing changed. The first export's folder is then served by nginx.
  */
 export async function benchExport(database: Database, label: string): Promise<BenchResult[]> {
   const loaded = await load(database, EXPORT_ITEMS);
@@ -430,6 +431,8 @@ export async function benchExport(database: Database, label: string): Promise<Be
     await bareOnce('bare-1');
     await bareOnce('bare-2');
     await exportOnce('export-2');
+    // The same export again into the second's folder: a refresh that finds nothing changed.
+    const refresh = await exportStatic(ctx, folder('export-2'), { baseUrl: 'https://www.example.gov.cn' });
     const rate = (runs: ReadonlyArray<{ pages: number; seconds: number }>) => runs.reduce((n, r) => n + r.pages, 0) / runs.reduce((n, r) => n + r.seconds, 0);
     const [first] = exports as [ExportResult];
     const seconds = (runs: ReadonlyArray<{ seconds: number }>) => runs.map((r) => r.seconds.toFixed(1)).join('/');
@@ -440,6 +443,10 @@ export async function benchExport(database: Database, label: string): Promise<Be
       ),
       { name: `${label}：同一磁盘上直接写出这些文件（${os.availableParallelism()} 个线程，不生成页面；两次 ${seconds(bare)} s）`, value: rate(bare), unit: '页/秒' },
       { name: `${label}：静态导出 ÷ 直接写出同样的文件`, value: rate(exports) / rate(bare), unit: '倍' },
+      {
+        name: `${label}：再次导出到同一目录（刷新：${fmt(refresh.pages)} 个页面照样生成并与已有文件比较，写入 ${fmt(refresh.written)} 个，删除 ${refresh.removed} 个；${refresh.seconds.toFixed(1)} s）`,
+        value: refresh.pages / refresh.seconds, unit: '页/秒',
+      },
     ];
     results.push(...(await benchNginx(folder('export-1'), label, loaded.items)));
     return results;

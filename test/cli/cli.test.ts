@@ -79,6 +79,10 @@ describe.each(DIALECTS)('gongkai command on %s', (dialect) => {
     expect(fs.readFileSync(path.join(out, 'sitemap.xml'), 'utf8')).toContain('<loc>https://www.qingchuan.gov.cn/sitemaps/pages.xml</loc>');
     expect(fs.readFileSync(path.join(out, '404.html'), 'utf8')).toContain('您访问的页面不存在');
     expect(fs.existsSync(path.join(out, 'items', '1.html'))).toBe(true);
+    // Run again into the same folder: a refresh, and nothing has changed since.
+    const again = await gongkai(env, 'export-static', out, '--base-url', 'https://www.qingchuan.gov.cn/');
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/^已更新 .*：\d+个页面，共\d+个文件（[\d.]+ MB），其中新写入或有改动的0个，删除不再公开的0个；用时/m);
   });
 
   it('audit verify passes, then names the first edited entry', async () => {

@@ -3,12 +3,13 @@
  * written with exactly the bytes the server sends, every same-site link of an exported page
  * has its file, and nothing dynamic (console, request form, API) is exported.
  */
-import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportStatic, fileFor, linksOf } from '../../src/features/portal/static-export.js';
+import { exportStatic, fileFor, linksOf, MANIFEST } from '../../src/features/portal/static-export.js';
 import { createTestContext, DIALECTS, type TestContext } from '../db.js';
 import { makeDistrict, makeUser } from '../factories.js';
 import { signedIn, testApp } from '../http.js';
@@ -45,6 +46,8 @@ describe.each(DIALECTS)('exporting the portal on %s', (dialect) => {
   let app: FastifyInstance;
   let dir: string;
   let itemIds: number[] = [];
+  let publish: (n: number, kind?: Record<string, unknown>) => Promise<number>;
+  let withdraw: (id: number) => Promise<void>;
 
   beforeAll(async () => {
     ctx = await createTestContext(dialect);
@@ -54,10 +57,7 @@ describe.each(DIALECTS)('exporting the portal on %s', (dialect) => {
     const as = (u: string) => signedIn(app, u);
     const [admin, drafter, r1, r2, r3] = [await as('admin-a'), await as('drafter-a'), await as('r1'), await as('r2'), await as('r3')];
     const column = (await admin.api('POST', `/api/v1/publications/columns?agencyId=${d.deptA.id}`, { name: '通知公告', kind: 'notices' })).json().column;
-    for (let n = 1; n <= 22; n++) {
-      // The second is a normative document, the third its interpretation: both pages link the other.
-      const kind = n === 2 ? { infoKind: 'normative', documentNumber: '测教规〔2026〕1号', writtenDate: '2026-02-20' }
-        : n === 3 ? { infoKind: 'interpretation', interpretsItemId: itemIds[1] } : { infoKind: 'notice' };
+    publish = async (n, kind = { infoKind: 'notice' }) => {
       const item = (await drafter.api('POST', `/api/v1/publications/items?agencyId=${d.deptA.id}`, { columnId: column.id, title: `第${n}号通知`, bodyHtml: `<p>通知正文${n}</p>`, subjectCategory: '综合政务', madeOn: '2026-03-02', ...kind })).json().item;
       if (n === 1) {
         const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'latin1');
@@ -65,7 +65,15 @@ describe.each(DIALECTS)('exporting the portal on %s', (dialect) => {
       }
       await drafter.api('POST', `/api/v1/publications/items/${item.id}/submit`, {});
       for (const r of [r1, r2, r3]) await r.api('POST', `/api/v1/publications/items/${item.id}/review`, { decision: 'approve', confidentiality: 'pass', accuracy: 'pass', timeliness: 'pass' });
-      itemIds.push(item.id);
+      return item.id as number;
+    };
+    withdraw = async (id) => {
+      expect((await r3.api('POST', `/api/v1/publications/items/${id}/withdraw`, { reason: '内容有误需撤回' })).json().item.status).toBe('withdrawn');
+    };
+    for (let n = 1; n <= 22; n++) {
+      // The second is a normative document, the third its interpretation: both pages link the other.
+      itemIds.push(await publish(n, n === 2 ? { infoKind: 'normative', documentNumber: '测教规〔2026〕1号', writtenDate: '2026-02-20' }
+        : n === 3 ? { infoKind: 'interpretation', interpretsItemId: itemIds[1] } : undefined));
     }
     dir = await mkdtemp(path.join(os.tmpdir(), 'gk-export-'));
   });
@@ -125,10 +133,52 @@ describe.each(DIALECTS)('exporting the portal on %s', (dialect) => {
       const result = await exportStatic(ctx, here);
       const files = await listFiles(here);
       expect(files).toEqual(await listFiles(dir));
-      expect(result.files).toBe(files.length);
+      expect(result.files).toBe(files.filter((f) => f !== MANIFEST).length);
       for (const f of files) expect(await readFile(path.join(here, f)), f).toEqual(await readFile(path.join(dir, f)));
     } finally {
       await rm(here, { recursive: true, force: true });
+    }
+  });
+
+  it('refreshes an earlier export in place: only new or changed files written, a withdrawn item’s pages deleted, nothing else touched', async () => {
+    const folder = await mkdtemp(path.join(os.tmpdir(), 'gk-export-refresh-'));
+    const fresh = await mkdtemp(path.join(os.tmpdir(), 'gk-export-fresh-'));
+    try {
+      const first = await exportStatic(ctx, folder, { workers: 0 });
+      expect([first.refreshed, first.written, first.removed]).toEqual([false, first.files, 0]);
+      await writeFile(path.join(folder, 'robots.txt'), 'User-agent: *\n'); // the site's own file, not the export's
+      const before = new Map<string, Buffer>();
+      for (const f of await listFiles(folder)) before.set(f, await readFile(path.join(folder, f)));
+      const untouched = path.join(folder, 'items', `${itemIds[10]}.html`);
+      const untouchedTime = (await stat(untouched)).mtimeMs;
+
+      const gone = itemIds[4]!;
+      await withdraw(gone);
+      const added = await publish(23);
+      const result = await exportStatic(ctx, folder, { workers: 2 });
+      await exportStatic(ctx, fresh, { workers: 0 });
+
+      // The refreshed folder is the fresh export, file for file and byte for byte, plus the site's own file.
+      const files = await listFiles(fresh);
+      expect(await listFiles(folder)).toEqual([...files, 'robots.txt'].sort());
+      for (const f of files) expect(await readFile(path.join(folder, f)), f).toEqual(await readFile(path.join(fresh, f)));
+      // Written: exactly the files that are new or differ from the first export.
+      const changed = files.filter((f) => f !== MANIFEST && !before.get(f)?.equals(readFileSync(path.join(fresh, f))));
+      expect(changed).toContain(path.join('items', `${added}.html`));
+      expect(changed).not.toContain(path.join('items', `${itemIds[10]}.html`));
+      expect([result.refreshed, result.written, result.removed]).toEqual([true, changed.length, 2]);
+      expect(result.files).toBe(files.length - 1); // the list of files is not counted
+      expect((await stat(untouched)).mtimeMs).toBe(untouchedTime);
+      // The withdrawn item's page, print view and their folder are gone; nginx answers 404.
+      for (const page of [path.join('items', `${gone}.html`), path.join('items', String(gone), 'print.html')]) {
+        expect(before.has(page)).toBe(true);
+        expect(files).not.toContain(page);
+      }
+      await expect(stat(path.join(folder, 'items', String(gone)))).rejects.toThrow(/ENOENT/);
+      expect(await readFile(path.join(folder, 'robots.txt'), 'utf8')).toBe('User-agent: *\n');
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+      await rm(fresh, { recursive: true, force: true });
     }
   });
 });

@@ -8,7 +8,7 @@ import { withContext } from '../context.js';
 export function exportStaticCommand(): Command {
   return new Command('export-static')
     .description('把公开门户导出为静态文件（供 CDN 或 nginx 直接提供），内容与服务器返回的完全相同')
-    .argument('<dir>', '导出目录')
+    .argument('<dir>', '导出目录（已有上次导出的目录则只更新有变化的文件，并删除不再公开的页面）')
     .option('--base-url <url>', '门户的公开地址（如 https://www.example.gov.cn），默认取 GONGKAI_PUBLIC_URL')
     .option('--workers <n>', `生成页面的线程数（默认为处理器数 ${os.availableParallelism()}；0 表示在主线程中生成）`)
     .action(async (dir: string, options: { baseUrl?: string; workers?: string }) => {
@@ -36,9 +36,11 @@ export function exportStaticCommand(): Command {
         }
         const target = path.resolve(dir);
         const result = await exportStatic(ctx, target, { baseUrl, workers, onProgress: (n) => process.stdout.write(`已导出${n}个页面…\n`) });
-        process.stdout.write(
-          `已导出到 ${target}：${result.pages}个页面，共${result.files}个文件（${(result.bytes / 1048576).toFixed(1)} MB），用时${result.seconds.toFixed(1)}秒（每秒${Math.round(result.pages / Math.max(result.seconds, 0.001))}页）\n`,
-        );
+        const size = `${result.pages}个页面，共${result.files}个文件（${(result.bytes / 1048576).toFixed(1)} MB）`;
+        const speed = `用时${result.seconds.toFixed(1)}秒（每秒${Math.round(result.pages / Math.max(result.seconds, 0.001))}页）`;
+        process.stdout.write(result.refreshed
+          ? `已更新 ${target}：${size}，其中新写入或有改动的${result.written}个，删除不再公开的${result.removed}个；${speed}\n`
+          : `已导出到 ${target}：${size}，${speed}\n`);
         if (result.broken.length > 0) {
           process.stdout.write(`发现${result.broken.length}个失效链接：\n${result.broken.slice(0, 50).map((b) => `  ${b.url}（${b.status}）`).join('\n')}\n`);
           process.exitCode = 1;

@@ -16,7 +16,7 @@ const database = openDatabase(setup.database);
 try {
   const clock = { now: () => new Date(Date.now() + setup.clockOffsetMs) };
   const app = await buildApp({ database, config: setup.config, clock }, { logger: false });
-  const memory = writerMemory();
+  const memory = writerMemory(setup.refresh);
   port.on('message', (message: ParentMessage) => {
     if (message.kind === 'close') {
       void app.close().finally(() => database.close()).finally(() => port.close());

@@ -22,7 +22,7 @@
  * the crawl's queue and the set of addresses seen.
  */
 import { once } from 'node:events';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -48,6 +48,12 @@ export interface ExportResult {
   pages: number;
   files: number;
   bytes: number;
+  /** Whether this export refreshed an earlier one in the same folder (its list of files, MANIFEST, was there). */
+  refreshed: boolean;
+  /** Files written: all of them, or when refreshing, those new or different. */
+  written: number;
+  /** Refreshing: files of the earlier export that no address gives any more (withdrawn items). */
+  removed: number;
   /** Links that answered with an error (a dead link on the portal), with their status. */
   broken: Array<{ url: string; status: number }>;
   seconds: number;
@@ -83,9 +89,11 @@ export function linksOf(body: string, base: string | null): string[] {
 export interface PageResult {
   url: string;
   status: number;
-  /** Null when nothing was written (an error status). */
+  /** Null when the address gave no file (an error status). */
   file: string | null;
   bytes: number;
+  /** False when refreshing found the file already holding these bytes. */
+  written: boolean;
   page: boolean;
   links: string[];
 }
@@ -117,7 +125,7 @@ const HTML = 'text/html; charset=utf-8';
  */
 function store(dir: string, url: string, answer: Answer, base: string | null, memory: WriterMemory): PageResult {
   const notFoundPage = url === NOT_FOUND_FILE_URL && answer.status === 404;
-  if (answer.status >= 300 && !notFoundPage) return { url, status: answer.status, file: null, bytes: 0, page: false, links: [] };
+  if (answer.status >= 300 && !notFoundPage) return { url, status: answer.status, file: null, bytes: 0, written: false, page: false, links: [] };
   const file = notFoundPage ? '404.html' : fileFor(url, answer.type);
   const links = !notFoundPage && /^(?:text\/html|application\/(?:rss\+)?xml|text\/css)/.test(answer.type)
     ? linksOf(answer.body.toString(), base).filter((link) => !memory.reported.has(link) && memory.reported.add(link))
@@ -127,13 +135,32 @@ function store(dir: string, url: string, answer: Answer, base: string | null, me
   // Written synchronously: each worker thread has a processor of its own, and a synchronous
   // write costs it less than handing the file to libuv's thread pool (20,000 items into tmpfs,
   // two workers: 2,200–2,560 pages/s against 1,670–1,870).
-  if (!memory.madeDirs.has(folder)) {
-    mkdirSync(folder, { recursive: true });
-    memory.madeDirs.add(folder);
+  const body = typeof answer.body === 'string' ? Buffer.from(answer.body) : answer.body;
+  const written = !(memory.refresh && holds(target, body));
+  if (written) {
+    if (!memory.madeDirs.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      memory.madeDirs.add(folder);
+    }
+    if (memory.refresh) {
+      // Replaced whole, never seen half-written by the web server reading the folder meanwhile.
+      writeFileSync(`${target}${TEMP_SUFFIX}`, body);
+      renameSync(`${target}${TEMP_SUFFIX}`, target);
+    } else {
+      writeFileSync(target, body);
+    }
   }
-  writeFileSync(target, answer.body);
-  const bytes = typeof answer.body === 'string' ? Buffer.byteLength(answer.body) : answer.body.length;
-  return { url, status: answer.status, file, bytes, page: !notFoundPage && answer.type.startsWith('text/html'), links };
+  return { url, status: answer.status, file, bytes: body.length, written, page: !notFoundPage && answer.type.startsWith('text/html'), links };
+}
+
+/** Whether `file` exists with exactly these bytes. */
+function holds(file: string, bytes: Buffer): boolean {
+  try {
+    return readFileSync(file).equals(bytes);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return false;
+    throw error;
+  }
 }
 
 /**
@@ -143,10 +170,12 @@ function store(dir: string, url: string, answer: Answer, base: string | null, me
 export interface WriterMemory {
   madeDirs: Set<string>;
   reported: Set<string>;
+  /** Refreshing an earlier export: a file already holding the bytes is left as it is. */
+  refresh: boolean;
 }
 
-export function writerMemory(): WriterMemory {
-  return { madeDirs: new Set(), reported: new Set() };
+export function writerMemory(refresh: boolean): WriterMemory {
+  return { madeDirs: new Set(), reported: new Set(), refresh };
 }
 
 /** Where a writer's pages come from: the application, and its database for the item pages made directly. */
@@ -202,6 +231,7 @@ export interface WorkerSetup {
   clockOffsetMs: number;
   dir: string;
   base: string | null;
+  refresh: boolean;
 }
 
 interface PageWriter {
@@ -284,6 +314,57 @@ function startWorker(setup: WorkerSetup): ExportWorker {
 export type ParentMessage = { kind: 'write'; id: number; urls: string[] } | { kind: 'close' };
 export type WorkerMessage = { kind: 'ready' } | { kind: 'results'; id: number; results: PageResult[] } | { kind: 'error'; message: string; stack?: string };
 
+/**
+ * The list of the files an export wrote, kept in its folder. An export into a folder that has one
+ * refreshes it: a file already holding the same bytes is left alone, a changed one is replaced
+ * whole (written beside it, then renamed over it), and a file of the earlier list that no address
+ * gives any more (a withdrawn item's pages) is deleted, with the folders it leaves empty. Nothing
+ * else in the folder is touched. At a million items every page is still made (an item page from a
+ * batch costs about 40 µs), but the disk writes only what changed.
+ */
+export const MANIFEST = '.gongkai-export';
+const MANIFEST_HEADER = '# gongkai export-static: files of the last export, one per line';
+/** Beside a file being replaced in a refresh. */
+const TEMP_SUFFIX = '.gongkai-new';
+
+function readManifest(dir: string): string[] | null {
+  let text: string;
+  try {
+    text = readFileSync(path.join(dir, MANIFEST), 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return null;
+    throw error;
+  }
+  if (!text.startsWith(MANIFEST_HEADER)) throw new Error(`${path.join(dir, MANIFEST)} is not an export's list of files`);
+  // Only plain relative names: a list edited to reach outside the folder deletes nothing there.
+  return text.split('\n').slice(1).filter((line) => line !== '' && !path.isAbsolute(line) && !line.split(/[\\/]/).some((p) => p === '..' || p === '.' || p === ''));
+}
+
+function writeManifest(dir: string, files: ReadonlySet<string>) {
+  const file = path.join(dir, MANIFEST);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(`${file}${TEMP_SUFFIX}`, `${MANIFEST_HEADER}\n${[...files].sort().join('\n')}\n`);
+  renameSync(`${file}${TEMP_SUFFIX}`, file);
+}
+
+/** Deletes an earlier export's file and the folders it leaves empty; 1 if it was there. */
+function remove(dir: string, file: string): number {
+  try {
+    unlinkSync(path.join(dir, file));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+    throw error;
+  }
+  for (let folder = path.dirname(file); folder !== '.'; folder = path.dirname(folder)) {
+    try {
+      rmdirSync(path.join(dir, folder));
+    } catch {
+      break; // not empty
+    }
+  }
+  return 1;
+}
+
 /** Below this many items (by the highest id), starting worker threads takes longer than they save. */
 const SMALL_PORTAL_ITEMS = 2_000;
 
@@ -306,21 +387,29 @@ export async function exportStatic(
   const base = options.baseUrl?.replace(/\/+$/, '') ?? null;
   const config: Config = { ...ctx.config, publicUrl: base };
   const workerCount = options.workers ?? ((await highestItemId(ctx.database.db)) < SMALL_PORTAL_ITEMS ? 0 : os.availableParallelism());
+  const earlier = readManifest(dir);
+  const refresh = earlier !== null;
   const crawl = new Crawl(options.onProgress);
   const workers: ExportWorker[] = [];
   const app = workerCount === 0 ? await buildApp({ ...ctx, config }, { logger: false }) : null;
   try {
     if (app) {
-      const memory = writerMemory();
+      const memory = writerMemory(refresh);
       crawl.add({ write: (urls) => writePages({ app, db: ctx.database.db }, dir, urls, base, memory) });
     }
-    const setup: WorkerSetup = { database: ctx.database.options, config, clockOffsetMs: ctx.clock.now().getTime() - Date.now(), dir, base };
+    const setup: WorkerSetup = { database: ctx.database.options, config, clockOffsetMs: ctx.clock.now().getTime() - Date.now(), dir, base, refresh };
     for (let i = 0; i < workerCount; i++) {
       const worker = startWorker(setup);
       workers.push(worker);
       worker.ready.then((writer) => crawl.add(writer), (error: Error) => crawl.fail(error));
     }
     const result = await crawl.done;
+    const files = crawl.files();
+    for (const file of earlier ?? []) {
+      if (!files.has(file)) result.removed += remove(dir, file);
+    }
+    writeManifest(dir, files);
+    result.refreshed = refresh;
     result.seconds = (performance.now() - started) / 1000;
     return result;
   } finally {
@@ -342,7 +431,7 @@ class Crawl {
   private readonly queue = [...START_URLS];
   private readonly seen = new Set(this.queue);
   private readonly written = new Set<string>();
-  private readonly result: ExportResult = { pages: 0, files: 0, bytes: 0, broken: [], seconds: 0 };
+  private readonly result: ExportResult = { pages: 0, files: 0, bytes: 0, refreshed: false, written: 0, removed: 0, broken: [], seconds: 0 };
   private next = 0;
   private active = 0;
   private lanes = 0;
@@ -365,6 +454,11 @@ class Crawl {
     this.writers++;
     void this.lane(writer);
     void this.lane(writer);
+  }
+
+  /** The files of the addresses crawled so far, relative to the export folder. */
+  files(): ReadonlySet<string> {
+    return this.written;
   }
 
   fail(error: Error) {
@@ -428,6 +522,7 @@ class Crawl {
     if (this.written.has(r.file)) return;
     this.written.add(r.file);
     result.files++;
+    if (r.written) result.written++;
     result.bytes += r.bytes;
     if (r.page) {
       result.pages++;
