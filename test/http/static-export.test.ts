@@ -95,6 +95,9 @@ describe.each(DIALECTS)('exporting the portal on %s', (dialect) => {
     expect(await readFile(path.join(dir, 'items', `${itemIds[2]}.html`), 'utf8')).toContain(`解读文件：<a href="/items/${itemIds[1]}">第2号通知</a>`);
     expect(await readFile(path.join(dir, 'items', `${itemIds[0]}.html`), 'utf8')).toContain(`<a href="/items/${itemIds[0]}/attachments/`);
     expect(files).toContain(path.join('columns', '1', 'page', '2.html'));
+    // 20 a page, newest first: page 2 holds the two oldest.
+    const page2 = await readFile(path.join(dir, 'columns', '1', 'page', '2.html'), 'utf8');
+    expect([...page2.matchAll(/<li><a href="\/items\/(\d+)">/g)].map((m) => Number(m[1]))).toEqual([itemIds[1], itemIds[0]]);
     expect(files).toContain('sitemap.xml');
     expect(files).toContain(path.join('static', 'app.css'));
     expect(files.some((f) => /^(console|api|requests|search)\b/.test(f))).toBe(false);

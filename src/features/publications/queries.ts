@@ -242,17 +242,33 @@ const columnCountQuery = preparedQuery<{ columnId: number }, { n: number }>((db,
   .where('i.live_version', '>', PUBLISHED)
   .where('i.withdrawn_at', 'is', null));
 
+/**
+ * The ids of a page of a column's or an agency's public items, newest first. The page is found in
+ * the partial index of migration 0013 alone (its columns and its WHERE are all this reads), and
+ * only its rows are then joined to their versions: joined first, every row before the page was
+ * read twice over, and the 1,900th page of an agency's 目录 of 190,000 items read 190,000 versions
+ * (the static export of a million items made such pages at 16 a second).
+ */
+function publicPageIds(db: Kysely<DB>, by: 'column_id' | 'agency_id', id: number, limit: number, offset: number) {
+  return db
+    .selectFrom('publication_items as p')
+    .select('p.id')
+    .where(`p.${by}`, '=', id)
+    .where('p.live_version', '>', PUBLISHED)
+    .where('p.withdrawn_at', 'is', null)
+    .orderBy('p.published_date', 'desc')
+    .orderBy('p.id', 'desc')
+    .limit(limit)
+    .offset(offset);
+}
+
 const columnPageQuery = preparedQuery<{ columnId: number; limit: number; offset: number }, Pick<PublicationItem, 'id' | 'published_date' | 'index_number' | 'validity' | 'document_number'> & { title: string }>((db, param) => db
   .selectFrom('publication_items as i')
   .innerJoin('publication_versions as v', (j) => j.onRef('v.item_id', '=', 'i.id').onRef('v.version', '=', 'i.live_version'))
-  .where('i.column_id', '=', param('columnId'))
-  .where('i.live_version', '>', PUBLISHED)
-  .where('i.withdrawn_at', 'is', null)
+  .where('i.id', 'in', publicPageIds(db, 'column_id', param('columnId'), param('limit'), param('offset')))
   .select(['i.id', 'v.title', 'i.published_date', 'i.index_number', 'i.validity', 'i.document_number'])
   .orderBy('i.published_date', 'desc')
-  .orderBy('i.id', 'desc')
-  .limit(param('limit'))
-  .offset(param('offset')));
+  .orderBy('i.id', 'desc'));
 
 /** Counts of items published in a year per info kind (section 一 of the annual report). */
 export async function publishedCounts(db: Executor, agencyIds: readonly number[], year: number) {
@@ -316,14 +332,10 @@ export async function publicCatalogue(db: Executor, agencyId: number, page: numb
   const rows = await db
     .selectFrom('publication_items as i')
     .innerJoin('publication_versions as v', (j) => j.onRef('v.item_id', '=', 'i.id').onRef('v.version', '=', 'i.live_version'))
-    .where('i.agency_id', '=', agencyId)
-    .where('i.live_version', '>', PUBLISHED)
-    .where('i.withdrawn_at', 'is', null)
+    .where('i.id', 'in', publicPageIds(db as unknown as Kysely<DB>, 'agency_id', agencyId, pageSize, (page - 1) * pageSize))
     .select(['i.id', 'i.index_number', 'v.title', 'v.body_html', 'i.published_date', 'i.info_kind', 'i.validity'])
     .orderBy('i.published_date', 'desc')
     .orderBy('i.id', 'desc')
-    .limit(pageSize)
-    .offset((page - 1) * pageSize)
     .execute();
   return { rows, total: Number(total.n), pageSize };
 }
