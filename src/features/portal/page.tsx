@@ -12,7 +12,7 @@ export function siteName(agencies: readonly Agency[]): string {
 }
 
 /** Cache-Control of a public page: a minute. */
-export const PUBLIC_PAGE_CACHE = 'public, max-age=60';
+const PUBLIC_PAGE_CACHE = 'public, max-age=60';
 
 export interface PortalPageOptions {
   status?: number;
@@ -36,6 +36,11 @@ export async function sendPortalPage(
     .type('text/html; charset=utf-8')
     .header('cache-control', options.private ? 'no-store' : PUBLIC_PAGE_CACHE)
     .send(html);
+}
+
+/** Sends a public page already made (an item's page or print view). */
+export function sendPublicHtml(reply: FastifyReply, html: string) {
+  return reply.type('text/html; charset=utf-8').header('cache-control', PUBLIC_PAGE_CACHE).send(html);
 }
 
 /** A portal page's document; the static export makes some pages with this directly, not through a request. */

@@ -13,7 +13,7 @@ import { PrintLayout, renderDocument } from '../../http/layout.js';
 import { beijingTime } from '../audit/views.js';
 import { listAllAgenciesCached } from '../agencies/repository.js';
 import { treeOrder } from '../agencies/tree.js';
-import { portalPageHtml, PUBLIC_PAGE_CACHE, sendPortalPage, siteName } from '../portal/page.js';
+import { portalPageHtml, sendPortalPage, sendPublicHtml, siteName } from '../portal/page.js';
 import { rssFeed, SITEMAP_CHUNK, sitemapIndex, urlSet } from './feeds.js';
 import { columnFeedItems, highestItemId, publicCatalogue, publicAttachment, publicColumn, publicItem, publicItemsInIdRange, type PublicItem } from './queries.js';
 import { findColumn, listColumnsOf } from './repository.js';
@@ -242,16 +242,13 @@ export async function publicationPortalRoutes(app: FastifyInstance, ctx: AppCont
 
   app.get('/items/:id', async (request, reply) => {
     const data = await publicItem(db, idParam(request));
-    return reply
-      .type('text/html; charset=utf-8')
-      .header('cache-control', PUBLIC_PAGE_CACHE)
-      .header('last-modified', new Date(data.version.published_at).toUTCString())
-      .send(itemPageHtml(data, await listAllAgenciesCached(db)));
+    reply.header('last-modified', new Date(data.version.published_at).toUTCString());
+    return sendPublicHtml(reply, itemPageHtml(data, await listAllAgenciesCached(db)));
   });
 
   app.get('/items/:id/print', async (request, reply) => {
     const data = await publicItem(db, idParam(request));
-    return reply.type('text/html; charset=utf-8').header('cache-control', PUBLIC_PAGE_CACHE).send(itemPrintHtml(data, await listAllAgenciesCached(db)));
+    return sendPublicHtml(reply, itemPrintHtml(data, await listAllAgenciesCached(db)));
   });
 
   app.get('/items/:id/attachments/:attachmentId', async (request, reply) => {
