@@ -128,7 +128,14 @@ function store(dir: string, url: string, answer: Answer, base: string | null, me
   if (answer.status >= 300 && !notFoundPage) return { url, status: answer.status, file: null, bytes: 0, written: false, page: false, links: [] };
   const file = notFoundPage ? '404.html' : fileFor(url, answer.type);
   const links = !notFoundPage && /^(?:text\/html|application\/(?:rss\+)?xml|text\/css)/.test(answer.type)
-    ? linksOf(answer.body.toString(), base).filter((link) => !memory.reported.has(link) && memory.reported.add(link))
+    ? linksOf(answer.body.toString(), base).flatMap((found) => {
+      if (memory.reported.has(found)) return [];
+      // A copy: the link found is a slice of the page's text, and kept as it is (in this set, and
+      // in the crawl's when the pages are made in its thread) it would keep the whole page.
+      const link = Buffer.from(found).toString();
+      memory.reported.add(link);
+      return [link];
+    })
     : [];
   const target = path.join(dir, file);
   const folder = path.dirname(target);
