@@ -149,25 +149,32 @@ function store(dir: string, url: string, answer: Answer, base: string | null, me
       mkdirSync(folder, { recursive: true });
       memory.madeDirs.add(folder);
     }
-    if (memory.refresh) {
-      // Replaced whole, never seen half-written by the web server reading the folder meanwhile.
-      writeFileSync(`${target}${TEMP_SUFFIX}`, body);
-      renameSync(`${target}${TEMP_SUFFIX}`, target);
-    } else {
-      writeFileSync(target, body);
-    }
+    if (memory.refresh) replaceFile(target, body);
+    else writeFileSync(target, body);
   }
   return { url, status: answer.status, file, bytes: body.length, written, page: !notFoundPage && answer.type.startsWith('text/html'), links };
 }
 
 /** Whether `file` exists with exactly these bytes. */
 function holds(file: string, bytes: Buffer): boolean {
+  return readIfPresent(file)?.equals(bytes) ?? false;
+}
+
+/** A file's bytes, or null when there is no such file. */
+function readIfPresent(file: string): Buffer | null {
   try {
-    return readFileSync(file).equals(bytes);
+    return readFileSync(file);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return false;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return null;
     throw error;
   }
+}
+
+/** Writes a file beside `file`, then renames it over it: the web server reading the folder meanwhile never sees half of it. */
+function replaceFile(file: string, bytes: Buffer | string) {
+  writeFileSync(`${file}${TEMP_SUFFIX}`, bytes);
+  renameSync(`${file}${TEMP_SUFFIX}`, file);
 }
 
 /**
@@ -199,16 +206,13 @@ export interface PageSource {
  * answered (and reported) as the server answers it.
  */
 export async function writePages(source: PageSource, dir: string, urls: readonly string[], base: string | null, memory: WriterMemory): Promise<PageResult[]> {
-  const itemIds = urls.flatMap((url) => {
-    const match = ITEM_PAGE.exec(url);
-    return match ? [Number(match[1])] : [];
-  });
-  const items = await publicItems(source.db, itemIds);
+  const matches = urls.map((url) => ITEM_PAGE.exec(url));
+  const items = await publicItems(source.db, matches.flatMap((match) => (match ? [Number(match[1])] : [])));
   const agencies = items.size > 0 ? await listAllAgenciesCached(source.db) : [];
   const results: PageResult[] = new Array(urls.length);
   const requested: number[] = [];
   urls.forEach((url, i) => {
-    const match = ITEM_PAGE.exec(url);
+    const match = matches[i];
     const data = match && items.get(Number(match[1]));
     if (!data) return requested.push(i);
     const html = match[2] ? itemPrintHtml(data, agencies) : itemPageHtml(data, agencies);
@@ -335,23 +339,16 @@ const MANIFEST_HEADER = '# gongkai export-static: files of the last export, one 
 const TEMP_SUFFIX = '.gongkai-new';
 
 function readManifest(dir: string): string[] | null {
-  let text: string;
-  try {
-    text = readFileSync(path.join(dir, MANIFEST), 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return null;
-    throw error;
-  }
+  const text = readIfPresent(path.join(dir, MANIFEST))?.toString('utf8');
+  if (text === undefined) return null;
   if (!text.startsWith(MANIFEST_HEADER)) throw new Error(`${path.join(dir, MANIFEST)} is not an export's list of files`);
   // Only plain relative names: a list edited to reach outside the folder deletes nothing there.
   return text.split('\n').slice(1).filter((line) => line !== '' && !path.isAbsolute(line) && !line.split(/[\\/]/).some((p) => p === '..' || p === '.' || p === ''));
 }
 
 function writeManifest(dir: string, files: ReadonlySet<string>) {
-  const file = path.join(dir, MANIFEST);
   mkdirSync(dir, { recursive: true });
-  writeFileSync(`${file}${TEMP_SUFFIX}`, `${MANIFEST_HEADER}\n${[...files].sort().join('\n')}\n`);
-  renameSync(`${file}${TEMP_SUFFIX}`, file);
+  replaceFile(path.join(dir, MANIFEST), `${MANIFEST_HEADER}\n${[...files].sort().join('\n')}\n`);
 }
 
 /** Deletes an earlier export's file and the folders it leaves empty; 1 if it was there. */
