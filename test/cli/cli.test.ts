@@ -9,6 +9,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DIALECTS, PG_ADMIN_URL } from '../db.js';
 import { gongkai, ROOT, sqlOn as sqlOnInstallation } from './run.js';
+import { LOCK_FILE } from '../../src/features/portal/static-export.js';
 
 // Each command starts a Node process that compiles TypeScript on the fly (3–5 s on a busy
 // 2-core machine), and a test runs several of them.
@@ -82,7 +83,15 @@ describe.each(DIALECTS)('gongkai command on %s', (dialect) => {
     // Run again into the same folder: a refresh, and nothing has changed since.
     const again = await gongkai(env, 'export-static', out, '--base-url', 'https://www.qingchuan.gov.cn/');
     expect(again.code).toBe(0);
-    expect(again.stdout).toMatch(/^已更新 .*：\d+个页面，共\d+个文件（[\d.]+ MB），其中新写入或有改动的0个，删除不再公开的0个；用时/m);
+    expect(again.stdout).toMatch(/^已更新 .*（自上次导出以来有变动的信息0条、不再公开的0条）：重新生成\d+个页面，共\d+个文件（[\d.]+ MB），其中新写入或有改动的0个，删除不再公开的0个；用时/m);
+    const full = await gongkai(env, 'export-static', out, '--base-url', 'https://www.qingchuan.gov.cn/', '--full');
+    expect(full.code).toBe(0);
+    expect(full.stdout).toMatch(/^已全部重新生成 .*：\d+个页面，共\d+个文件（[\d.]+ MB），其中新写入或有改动的0个，删除不再公开的0个；用时/m);
+    // Another export working in the folder (this test's own process holds the lock): nothing is done.
+    fs.writeFileSync(path.join(out, LOCK_FILE), String(process.pid));
+    const busy = await gongkai(env, 'export-static', out, '--base-url', 'https://www.qingchuan.gov.cn/');
+    expect([busy.code, busy.stdout, busy.stderr.trim()]).toEqual([3, '', `另一个导出（进程 ${process.pid}）正在写入 ${out}，本次未做任何改动；请等它结束后再运行。`]);
+    fs.rmSync(path.join(out, LOCK_FILE));
   });
 
   it('audit verify passes, then names the first edited entry', async () => {

@@ -9,10 +9,12 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportStatic, fileFor, linksOf, MANIFEST } from '../../src/features/portal/static-export.js';
+import { STATE_FILE } from '../../src/features/portal/export-changes.js';
+import { ExportBusyError, exportStatic, fileFor, linksOf, LOCK_FILE, MANIFEST } from '../../src/features/portal/static-export.js';
 import { createTestContext, DIALECTS, type TestContext } from '../db.js';
 import { makeDistrict, makeUser } from '../factories.js';
-import { signedIn, testApp } from '../http.js';
+import { setItemValidity } from '../../src/features/registry/repository.js';
+import { Browser, signedIn, testApp } from '../http.js';
 
 async function listFiles(dir: string, prefix = ''): Promise<string[]> {
   const out: string[] = [];
@@ -48,15 +50,25 @@ describe.each(DIALECTS)('exporting the portal on %s', (dialect) => {
   let itemIds: number[] = [];
   let publish: (n: number, kind?: Record<string, unknown>) => Promise<number>;
   let withdraw: (id: number) => Promise<void>;
+  /** A correction of a published item (new working copy, three reviews): `changes` over its first version's fields. */
+  let correct: (id: number, n: number, changes: Record<string, unknown>) => Promise<void>;
+  let district: Awaited<ReturnType<typeof makeDistrict>>;
+  let columnId: number;
+  let as: (username: string) => Promise<Browser>;
 
   beforeAll(async () => {
     ctx = await createTestContext(dialect);
     const d = await makeDistrict(ctx);
+    district = d;
     for (const [u, r] of [['r1', 'reviewerFirst'], ['r2', 'reviewerSecond'], ['r3', 'reviewerFinal']] as const) await makeUser(ctx, { agencyId: d.deptA.id, roles: [r], username: u });
     app = await testApp(ctx);
-    const as = (u: string) => signedIn(app, u);
+    as = (u: string) => signedIn(app, u);
     const [admin, drafter, r1, r2, r3] = [await as('admin-a'), await as('drafter-a'), await as('r1'), await as('r2'), await as('r3')];
     const column = (await admin.api('POST', `/api/v1/publications/columns?agencyId=${d.deptA.id}`, { name: '通知公告', kind: 'notices' })).json().column;
+    columnId = column.id;
+    const passReviews = async (id: number) => {
+      for (const r of [r1, r2, r3]) await r.api('POST', `/api/v1/publications/items/${id}/review`, { decision: 'approve', confidentiality: 'pass', accuracy: 'pass', timeliness: 'pass' });
+    };
     publish = async (n, kind = { infoKind: 'notice' }) => {
       const item = (await drafter.api('POST', `/api/v1/publications/items?agencyId=${d.deptA.id}`, { columnId: column.id, title: `第${n}号通知`, bodyHtml: `<p>通知正文${n}</p>`, subjectCategory: '综合政务', madeOn: '2026-03-02', ...kind })).json().item;
       if (n === 1) {
@@ -64,8 +76,15 @@ describe.each(DIALECTS)('exporting the portal on %s', (dialect) => {
         await drafter.api('POST', `/api/v1/publications/items/${item.id}/attachments`, { fileName: '附件.pdf', contentBase64: pdf.toString('base64') });
       }
       await drafter.api('POST', `/api/v1/publications/items/${item.id}/submit`, {});
-      for (const r of [r1, r2, r3]) await r.api('POST', `/api/v1/publications/items/${item.id}/review`, { decision: 'approve', confidentiality: 'pass', accuracy: 'pass', timeliness: 'pass' });
+      await passReviews(item.id);
       return item.id as number;
+    };
+    correct = async (id, n, changes) => {
+      const put = await drafter.api('PUT', `/api/v1/publications/items/${id}`, { columnId: column.id, title: `第${n}号通知`, bodyHtml: `<p>通知正文${n}</p>`, subjectCategory: '综合政务', madeOn: '2026-03-02', infoKind: 'notice', ...changes });
+      expect(put.statusCode).toBe(200);
+      await drafter.api('POST', `/api/v1/publications/items/${id}/submit`, { correctionNote: '更正' });
+      await passReviews(id);
+      expect((await app.inject({ url: `/items/${id}` })).body).toContain(String(changes.title ?? `第${n}号通知`));
     };
     withdraw = async (id) => {
       expect((await r3.api('POST', `/api/v1/publications/items/${id}/withdraw`, { reason: '内容有误需撤回' })).json().item.status).toBe('withdrawn');
@@ -136,7 +155,7 @@ describe.each(DIALECTS)('exporting the portal on %s', (dialect) => {
       const result = await exportStatic(ctx, here);
       const files = await listFiles(here);
       expect(files).toEqual(await listFiles(dir));
-      expect(result.files).toBe(files.filter((f) => f !== MANIFEST).length);
+      expect(result.files).toBe(files.filter((f) => f !== MANIFEST && f !== STATE_FILE).length);
       for (const f of files) expect(await readFile(path.join(here, f)), f).toEqual(await readFile(path.join(dir, f)));
     } finally {
       await rm(here, { recursive: true, force: true });
@@ -166,11 +185,15 @@ describe.each(DIALECTS)('exporting the portal on %s', (dialect) => {
       expect(await listFiles(folder)).toEqual([...files, 'robots.txt'].sort());
       for (const f of files) expect(await readFile(path.join(folder, f)), f).toEqual(await readFile(path.join(fresh, f)));
       // Written: exactly the files that are new or differ from the first export.
-      const changed = files.filter((f) => f !== MANIFEST && !before.get(f)?.equals(readFileSync(path.join(fresh, f))));
+      const changed = files.filter((f) => f !== MANIFEST && f !== STATE_FILE && !before.get(f)?.equals(readFileSync(path.join(fresh, f))));
       expect(changed).toContain(path.join('items', `${added}.html`));
       expect(changed).not.toContain(path.join('items', `${itemIds[10]}.html`));
       expect([result.refreshed, result.written, result.removed]).toEqual([true, changed.length, 2]);
-      expect(result.files).toBe(files.length - 1); // the list of files is not counted
+      // Incremental: of the items, only the new one's pages were made, and the withdrawn one's deleted.
+      expect(result.changed).toEqual({ items: 1, gone: 1 });
+      // Made again: every page but the items' (the one column and the one agency's 目录 both changed), and the new item's two.
+      const html = files.filter((f) => f.endsWith('.html') && f !== '404.html');
+      expect(result.pages).toBe(html.filter((f) => !f.startsWith(`items${path.sep}`)).length + 2);
       expect((await stat(untouched)).mtimeMs).toBe(untouchedTime);
       // The withdrawn item's page, print view and their folder are gone; nginx answers 404.
       for (const page of [path.join('items', `${gone}.html`), path.join('items', String(gone), 'print.html')]) {
@@ -182,6 +205,90 @@ describe.each(DIALECTS)('exporting the portal on %s', (dialect) => {
     } finally {
       await rm(folder, { recursive: true, force: true });
       await rm(fresh, { recursive: true, force: true });
+    }
+  });
+
+  /** The folder holds exactly a fresh full export's files with its bytes. */
+  async function expectSameAsFresh(folder: string) {
+    const fresh = await mkdtemp(path.join(os.tmpdir(), 'gk-export-fresh-'));
+    try {
+      await exportStatic(ctx, fresh, { workers: 0 });
+      const files = await listFiles(fresh);
+      expect(await listFiles(folder)).toEqual(files);
+      for (const f of files) expect(await readFile(path.join(folder, f)), f).toEqual(await readFile(path.join(fresh, f)));
+    } finally {
+      await rm(fresh, { recursive: true, force: true });
+    }
+  }
+
+  it('makes again only the pages of what changed since the last export, and ends equal to a full export', async () => {
+    const folder = await mkdtemp(path.join(os.tmpdir(), 'gk-export-incr-'));
+    try {
+      expect((await exportStatic(ctx, folder, { workers: 0 })).changed).toBe(null);
+      // An item nothing touches: an incremental export does not make its page again, so a file
+      // damaged outside gongkai stays damaged until a full export (`--full`).
+      const untouched = path.join(folder, 'items', `${itemIds[15]}.html`);
+      await writeFile(untouched, 'damaged');
+
+      const admin = await as('admin-a');
+      const second = (await admin.api('POST', `/api/v1/publications/columns?agencyId=${district.deptA.id}`, { name: '政策文件', kind: 'policy' })).json().column;
+      // The normative document's title: its interpretation's page names it.
+      await correct(itemIds[1]!, 2, { title: '第2号通知（修订）', infoKind: 'normative', documentNumber: '测教规〔2026〕1号', writtenDate: '2026-02-20' });
+      // Moved to another column: the old column's pages lose it.
+      await correct(itemIds[6]!, 7, { columnId: second.id });
+      // 已废止, as the registry of normative documents marks it.
+      await setItemValidity(ctx.database.db, itemIds[8]!, 'repealed', '2026-03-01', new Date().toISOString());
+      await withdraw(itemIds[11]!);
+      const added = await publish(24);
+
+      const result = await exportStatic(ctx, folder, { workers: 0 });
+      // The corrected document, its interpretation, the moved item, the repealed one and the new one.
+      expect(result.changed).toEqual({ items: 5, gone: 1 });
+      expect(result.broken).toEqual([]);
+      expect(await readFile(untouched, 'utf8')).toBe('damaged');
+      await writeFile(untouched, await readFile(path.join(dir, 'items', `${itemIds[15]}.html`)));
+      await expectSameAsFresh(folder);
+      expect(await readFile(path.join(folder, 'items', `${itemIds[2]}.html`), 'utf8')).toContain(`解读文件：<a href="/items/${itemIds[1]}">第2号通知（修订）</a>`);
+      expect(await readFile(path.join(folder, 'items', `${itemIds[8]}.html`), 'utf8')).toContain('本文件已废止（2026-03-01），仅供查阅。');
+      expect(await readFile(path.join(folder, 'columns', `${second.id}.html`), 'utf8')).toContain(`<a href="/items/${itemIds[6]}">第7号通知</a>`);
+      expect(await readFile(path.join(folder, 'items', `${added}.html`), 'utf8')).toContain('第24号通知');
+
+      // A column renamed: every page naming it (its items' breadcrumbs) is made again.
+      const renamed = await admin.post(`/console/publications/columns/${columnId}`, { name: '通知公告栏', kind: 'notices' });
+      expect(renamed.statusCode).toBe(303);
+      await writeFile(untouched, 'damaged');
+      const afterRename = await exportStatic(ctx, folder, { workers: 0 });
+      const inColumn = await ctx.database.db.selectFrom('publication_items').select('id').where('column_id', '=', columnId).where('live_version', '>', 0).where('withdrawn_at', 'is', null).execute();
+      expect(afterRename.changed).toEqual({ items: inColumn.length, gone: 0 });
+      expect(await readFile(untouched, 'utf8')).toContain('通知公告栏');
+      await expectSameAsFresh(folder);
+
+      // Nothing changed: only the fixed part of the site is made, and nothing is written.
+      await writeFile(untouched, 'damaged');
+      const idle = await exportStatic(ctx, folder, { workers: 0 });
+      expect([idle.changed, idle.written, idle.removed]).toEqual([{ items: 0, gone: 0 }, 0, 0]);
+      // A full export makes every page again, and so repairs the damaged file.
+      const full = await exportStatic(ctx, folder, { workers: 0, full: true });
+      expect([full.changed, full.written]).toEqual([null, 1]);
+      await expectSameAsFresh(folder);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a folder another export is working in, and takes over the lock of one that has ended', async () => {
+    const folder = await mkdtemp(path.join(os.tmpdir(), 'gk-export-lock-'));
+    try {
+      await writeFile(path.join(folder, LOCK_FILE), String(process.pid));
+      await expect(exportStatic(ctx, folder, { workers: 0 })).rejects.toThrow(ExportBusyError);
+      expect(await listFiles(folder)).toEqual([LOCK_FILE]);
+      // A process id no process has: the export that held it has ended.
+      await writeFile(path.join(folder, LOCK_FILE), '2147483646');
+      const result = await exportStatic(ctx, folder, { workers: 0 });
+      expect(result.broken).toEqual([]);
+      expect((await listFiles(folder)).includes(LOCK_FILE)).toBe(false);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
     }
   });
 });

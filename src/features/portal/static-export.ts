@@ -22,7 +22,7 @@
  * the crawl's queue and the set of addresses seen.
  */
 import { once } from 'node:events';
-import { mkdirSync, readFileSync, renameSync, rmdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -34,6 +34,7 @@ import type { DatabaseOptions, Executor } from '../../db/database.js';
 import { listAllAgenciesCached } from '../agencies/repository.js';
 import { itemPageHtml, itemPrintHtml } from '../publications/portal-routes.js';
 import { highestItemId, publicItems } from '../publications/queries.js';
+import { addressOfFile, changesBetween, isRemade, parseSnapshot, serializeSnapshot, STATE_FILE, takeSnapshot } from './export-changes.js';
 
 /** An address no route answers: its response is the not-found page written to 404.html. */
 const NOT_FOUND_FILE_URL = '/404.html';
@@ -50,6 +51,12 @@ export interface ExportResult {
   bytes: number;
   /** Whether this export refreshed an earlier one in the same folder (its list of files, MANIFEST, was there). */
   refreshed: boolean;
+  /**
+   * An incremental export (an earlier one in the folder, and neither the code nor the portal's
+   * address changed): the items whose pages were made again, and those no longer public. Null
+   * when every page was made.
+   */
+  changed: { items: number; gone: number } | null;
   /** Files written: all of them, or when refreshing, those new or different. */
   written: number;
   /** Refreshing: files of the earlier export that no address gives any more (withdrawn items). */
@@ -330,8 +337,8 @@ export type WorkerMessage = { kind: 'ready' } | { kind: 'results'; id: number; r
  * refreshes it: a file already holding the same bytes is left alone, a changed one is replaced
  * whole (written beside it, then renamed over it), and a file of the earlier list that no address
  * gives any more (a withdrawn item's pages) is deleted, with the folders it leaves empty. Nothing
- * else in the folder is touched. At a million items every page is still made (an item page from a
- * batch costs about 40 µs), but the disk writes only what changed.
+ * else in the folder is touched. Only the pages of what changed since are made again (the snapshot
+ * of export-changes.ts beside the list), unless the code changed or a full export is asked for.
  */
 export const MANIFEST = '.gongkai-export';
 const MANIFEST_HEADER = '# gongkai export-static: files of the last export, one per line';
@@ -369,37 +376,86 @@ function remove(dir: string, file: string): number {
   return 1;
 }
 
-/** Below this many items (by the highest id), starting worker threads takes longer than they save. */
+/** Below this many items (by the highest id), or items changed for an incremental export, starting worker threads takes longer than they save. */
 const SMALL_PORTAL_ITEMS = 2_000;
+
+/** Held in the export folder while an export works in it: two exports at once (a slow one and the next cron run) would undo each other's lists. */
+export const LOCK_FILE = '.gongkai-export.lock';
+
+/** Another export is working in the folder (the process named in its lock file is alive). */
+export class ExportBusyError extends Error {
+  constructor(readonly pid: number) {
+    super(`another export (process ${pid}) is working in this folder`);
+  }
+}
+
+/** Takes the folder's lock (a lock left by a process that no longer runs is taken over); returns its release. */
+function lock(dir: string): () => void {
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, LOCK_FILE);
+  for (;;) {
+    try {
+      writeFileSync(file, String(process.pid), { flag: 'wx' });
+      return () => rmSync(file, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const pid = Number(readIfPresent(file)?.toString() ?? '');
+    if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) throw new ExportBusyError(pid);
+    rmSync(file, { force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
 
 /**
  * Crawls the portal of the database in `ctx` into `dir`. `baseUrl` is the portal's public address
  * (GONGKAI_PUBLIC_URL), which the feeds and the sitemap write into their links: links under it
  * count as same-site.
  *
+ * Into a folder holding an earlier export, only the pages that changed since are made again
+ * (export-changes.ts) unless `full` asks for every page; either way only files whose bytes differ
+ * are written.
+ *
  * The pages are made by `workers` worker threads, each loading its own application (a second or
  * two) on its own connection; this thread then only keeps the queue. By default a portal of fewer
- * than SMALL_PORTAL_ITEMS items is made in this thread (0 workers), a larger one by one worker per
- * processor.
+ * than SMALL_PORTAL_ITEMS items, or an incremental export of fewer changed items, is made in this
+ * thread (0 workers), a larger one by one worker per processor.
  */
 export async function exportStatic(
   ctx: AppContext,
   dir: string,
-  options: { baseUrl?: string | null; workers?: number; onProgress?: (pages: number) => void } = {},
+  options: { baseUrl?: string | null; workers?: number; full?: boolean; onProgress?: (pages: number) => void } = {},
 ): Promise<ExportResult> {
   const started = performance.now();
   const base = options.baseUrl?.replace(/\/+$/, '') ?? null;
   const config: Config = { ...ctx.config, publicUrl: base };
-  const workerCount = options.workers ?? ((await highestItemId(ctx.database.db)) < SMALL_PORTAL_ITEMS ? 0 : os.availableParallelism());
-  const earlier = readManifest(dir);
-  const refresh = earlier !== null;
-  const crawl = new Crawl(options.onProgress);
+  const release = lock(dir);
   const workers: ExportWorker[] = [];
-  const app = workerCount === 0 ? await buildApp({ ...ctx, config }, { logger: false }) : null;
+  let app: FastifyInstance | null = null;
   try {
-    if (app) {
+    const earlier = readManifest(dir);
+    const refresh = earlier !== null;
+    // Taken before any page is made: whatever changes meanwhile differs from it next time.
+    const snapshot = await takeSnapshot(ctx.database.db, base);
+    const previous = refresh && !options.full ? parseSnapshot(readIfPresent(path.join(dir, STATE_FILE))?.toString('utf8') ?? '') : null;
+    const changes = changesBetween(previous, snapshot);
+    const seeds = changes ? [...changes.items].flatMap((id) => [`/items/${id}`, `/items/${id}/print`]) : [];
+    const crawl = new Crawl([...START_URLS, ...seeds], changes ? (url) => isRemade(changes, url) : () => true, options.onProgress);
+    const size = changes ? changes.items.size : await highestItemId(ctx.database.db);
+    const workerCount = options.workers ?? (size < SMALL_PORTAL_ITEMS ? 0 : os.availableParallelism());
+    if (workerCount === 0) {
+      const own = await buildApp({ ...ctx, config }, { logger: false });
+      app = own;
       const memory = writerMemory(refresh);
-      crawl.add({ write: (urls) => writePages({ app, db: ctx.database.db }, dir, urls, base, memory) });
+      crawl.add({ write: (urls) => writePages({ app: own, db: ctx.database.db }, dir, urls, base, memory) });
     }
     const setup: WorkerSetup = { database: ctx.database.options, config, clockOffsetMs: ctx.clock.now().getTime() - Date.now(), dir, base, refresh };
     for (let i = 0; i < workerCount; i++) {
@@ -408,17 +464,24 @@ export async function exportStatic(
       worker.ready.then((writer) => crawl.add(writer), (error: Error) => crawl.fail(error));
     }
     const result = await crawl.done;
-    const files = crawl.files();
+    // The earlier export's files that no address gave this time: deleted when this export made
+    // their part of the site again (all of it, or the changed parts), kept otherwise.
+    const files = new Set(crawl.files());
     for (const file of earlier ?? []) {
-      if (!files.has(file)) result.removed += remove(dir, file);
+      if (files.has(file)) continue;
+      if (!changes || isRemade(changes, addressOfFile(file))) result.removed += remove(dir, file);
+      else files.add(file);
     }
     writeManifest(dir, files);
+    replaceFile(path.join(dir, STATE_FILE), serializeSnapshot(snapshot));
     result.refreshed = refresh;
+    result.changed = changes ? { items: changes.items.size, gone: changes.gone.size } : null;
     result.seconds = (performance.now() - started) / 1000;
     return result;
   } finally {
     await Promise.all(workers.map((w) => w.stop()));
     await app?.close();
+    release();
   }
 }
 
@@ -432,10 +495,10 @@ class Crawl {
   readonly done: Promise<ExportResult>;
   /** Writers working: the lanes share the queue out among them. */
   private writers = 0;
-  private readonly queue = [...START_URLS];
-  private readonly seen = new Set(this.queue);
+  private readonly queue: string[];
+  private readonly seen: Set<string>;
   private readonly written = new Set<string>();
-  private readonly result: ExportResult = { pages: 0, files: 0, bytes: 0, refreshed: false, written: 0, removed: 0, broken: [], seconds: 0 };
+  private readonly result: ExportResult = { pages: 0, files: 0, bytes: 0, refreshed: false, changed: null, written: 0, removed: 0, broken: [], seconds: 0 };
   private next = 0;
   private active = 0;
   private lanes = 0;
@@ -445,7 +508,10 @@ class Crawl {
   private finish!: (result: ExportResult) => void;
   private abort!: (error: Error) => void;
 
-  constructor(private readonly onProgress?: (pages: number) => void) {
+  /** `follow` says which of the links found are made too. */
+  constructor(start: readonly string[], private readonly follow: (url: string) => boolean, private readonly onProgress?: (pages: number) => void) {
+    this.queue = [...start];
+    this.seen = new Set(start);
     this.done = new Promise((resolve, reject) => {
       this.finish = resolve;
       this.abort = reject;
@@ -517,7 +583,7 @@ class Crawl {
       return;
     }
     for (const link of r.links) {
-      if (!this.seen.has(link)) {
+      if (!this.seen.has(link) && this.follow(link)) {
         this.seen.add(link);
         this.queue.push(link);
       }

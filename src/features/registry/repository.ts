@@ -123,9 +123,13 @@ export function findItemByIndexNumber(db: Executor, indexNumber: string): Promis
   return db.selectFrom('publication_items').select(ITEM_COLUMNS).where('index_number', '=', indexNumber).executeTakeFirst();
 }
 
-/** 有效性 of a published item, as the portal shows it (已废止 / 已失效 with the date). */
-export async function setItemValidity(db: Executor, itemId: number, validity: Validity, on: string | null): Promise<void> {
-  await db.updateTable('publication_items').set({ validity, validity_on: on }).where('id', '=', itemId).execute();
+/**
+ * 有效性 of a published item, as the portal shows it (已废止 / 已失效 with the date). updated_at
+ * moves with it, as with every change to an item's public pages: the static export finds the pages
+ * to make again by it.
+ */
+export async function setItemValidity(db: Executor, itemId: number, validity: Validity, on: string | null, at: string): Promise<void> {
+  await db.updateTable('publication_items').set({ validity, validity_on: on, updated_at: at }).where('id', '=', itemId).execute();
   // The search's validity filter follows, in the same transaction.
   await indexItem(db, itemId);
 }

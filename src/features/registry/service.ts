@@ -184,9 +184,9 @@ export async function updateDocument(ctx: AppContext, opts: { actor: Actor; id: 
   const ended = itemValidityOf(before);
   return ctx.database.db.transaction().execute(async (trx) => {
     const updated = await updateDocumentRow(trx, before.id, { ...columns, updated_at: nowIso(ctx) });
-    if (item && item.id !== before.item_id && ended.validity !== 'valid') await setItemValidity(trx, item.id, ended.validity, ended.on);
+    if (item && item.id !== before.item_id && ended.validity !== 'valid') await setItemValidity(trx, item.id, ended.validity, ended.on, nowIso(ctx));
     if (previousItem && previousItem.validity === ended.validity && previousItem.validity_on === ended.on && ended.validity !== 'valid') {
-      await setItemValidity(trx, previousItem.id, 'valid', null);
+      await setItemValidity(trx, previousItem.id, 'valid', null, nowIso(ctx));
     }
     await recordAudit(ctx, trx, opts.actor, {
       action: 'registry.document.update', entityType: 'registryDocument', entityId: before.id, agencyId: before.agency_id, ip: opts.ip, data: { changed },
@@ -214,7 +214,7 @@ export async function endDocument(ctx: AppContext, opts: { actor: Actor; id: num
       ...(repeal ? { repealed_on: input.on, repeal_reason: input.reason } : { expired_on: input.on, expiry_reason: input.reason }),
       updated_at: nowIso(ctx),
     });
-    if (before.item_id) await setItemValidity(trx, before.item_id, repeal ? 'repealed' : 'expired', input.on);
+    if (before.item_id) await setItemValidity(trx, before.item_id, repeal ? 'repealed' : 'expired', input.on, nowIso(ctx));
     await recordAudit(ctx, trx, opts.actor, {
       action: repeal ? 'registry.document.repeal' : 'registry.document.expire', entityType: 'registryDocument', entityId: before.id, agencyId: before.agency_id, ip: opts.ip,
       data: { on: input.on, reason: input.reason, itemId: before.item_id },
