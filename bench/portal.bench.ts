@@ -431,11 +431,16 @@ export async function benchExport(database: Database, label: string): Promise<Be
     await bareOnce('bare-1');
     await bareOnce('bare-2');
     await exportOnce('export-2');
-    // The same export again into the second's folder: a refresh that finds nothing changed.
-    const refresh = await exportStatic(ctx, folder('export-2'), { baseUrl: 'https://www.example.gov.cn' });
+    // Into the second's folder again: with nothing changed (only the site's fixed part is made),
+    // after a day's changes, and every page made again (--full).
+    const idle = await exportStatic(ctx, folder('export-2'), { baseUrl: 'https://www.example.gov.cn' });
+    const day = await changeADay(database, loaded.items);
+    const incremental = await exportStatic(ctx, folder('export-2'), { baseUrl: 'https://www.example.gov.cn' });
+    const full = await exportStatic(ctx, folder('export-2'), { baseUrl: 'https://www.example.gov.cn', full: true });
     const rate = (runs: ReadonlyArray<{ pages: number; seconds: number }>) => runs.reduce((n, r) => n + r.pages, 0) / runs.reduce((n, r) => n + r.seconds, 0);
     const [first] = exports as [ExportResult];
     const seconds = (runs: ReadonlyArray<{ seconds: number }>) => runs.map((r) => r.seconds.toFixed(1)).join('/');
+    const again = (r: ExportResult) => `生成 ${fmt(r.pages)} 个页面，写入 ${fmt(r.written)} 个文件，删除 ${r.removed} 个`;
     const results: BenchResult[] = [
       atLeast(
         `${label}：静态导出 ${fmt(loaded.items)} 条信息的库（${fmt(first.pages)} 个页面，共 ${fmt(first.files)} 个文件 ${mb(first.bytes).toFixed(0)} MB；两次 ${seconds(exports)} s；死链 ${first.broken.length} 个）`,
@@ -443,16 +448,39 @@ export async function benchExport(database: Database, label: string): Promise<Be
       ),
       { name: `${label}：同一磁盘上直接写出这些文件（${os.availableParallelism()} 个线程，不生成页面；两次 ${seconds(bare)} s）`, value: rate(bare), unit: '页/秒' },
       { name: `${label}：静态导出 ÷ 直接写出同样的文件`, value: rate(exports) / rate(bare), unit: '倍' },
-      {
-        name: `${label}：再次导出到同一目录（刷新：${fmt(refresh.pages)} 个页面照样生成并与已有文件比较，写入 ${fmt(refresh.written)} 个，删除 ${refresh.removed} 个；${refresh.seconds.toFixed(1)} s）`,
-        value: refresh.pages / refresh.seconds, unit: '页/秒',
-      },
+      { name: `${label}：再次导出到同一目录，无变动（只生成固定部分：${again(idle)}）`, value: idle.seconds, unit: 's' },
+      { name: `${label}：一天的变动后再次导出（${day}；有变动的信息 ${incremental.changed?.items} 条、不再公开 ${incremental.changed?.gone} 条；${again(incremental)}）`, value: incremental.seconds, unit: 's' },
+      { name: `${label}：再次导出，全部重新生成（--full：${again(full)}，${fmt(Math.round(full.pages / full.seconds))} 页/秒）`, value: full.seconds, unit: 's' },
     ];
     results.push(...(await benchNginx(folder('export-1'), label, loaded.items)));
     return results;
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }
+}
+
+/**
+ * A day's publishing on a portal of `items` items, written as the workflow leaves the rows: 50 new
+ * items (copies of existing ones, published today), 30 marked 已废止 by the registry, and 20
+ * withdrawn. Returns what it did, for the result's name.
+ */
+async function changeADay(database: Database, items: number): Promise<string> {
+  const { db } = database;
+  const at = new Date().toISOString();
+  const spread = (n: number, offset: number) => Array.from({ length: n }, (_, k) => 1 + ((offset + k * Math.floor(items / n)) % items));
+  await db.transaction().execute(async (trx) => {
+    let next = Number((await trx.selectFrom('publication_items').select((eb) => eb.fn.max('id').as('id')).executeTakeFirstOrThrow()).id) + 1;
+    for (const source of spread(50, 101)) {
+      const { id: _id, ...item } = await trx.selectFrom('publication_items').selectAll().where('id', '=', source).executeTakeFirstOrThrow();
+      const { id: _vid, ...version } = await trx.selectFrom('publication_versions').selectAll().where('item_id', '=', source).where('version', '=', item.live_version).executeTakeFirstOrThrow();
+      await trx.insertInto('publication_items').values({ ...item, id: next, index_number: `${item.index_number}-${next}`, published_date: at.slice(0, 10), first_published_at: at, created_at: at, updated_at: at }).execute();
+      await trx.insertInto('publication_versions').values({ ...version, item_id: next, published_at: at }).execute();
+      next++;
+    }
+    await trx.updateTable('publication_items').set({ validity: 'repealed', validity_on: at.slice(0, 10), updated_at: at }).where('id', 'in', spread(30, 203)).execute();
+    await trx.updateTable('publication_items').set({ status: 'withdrawn', withdrawn_at: at, withdrawal_reason: '基准：撤回', updated_at: at }).where('id', 'in', spread(20, 307)).execute();
+  });
+  return '新发布 50 条、标注废止 30 条、撤回 20 条';
 }
 
 const NGINX = ['/usr/sbin/nginx', '/usr/bin/nginx', '/usr/local/sbin/nginx'].find((file) => fs.existsSync(file)) ?? null;
