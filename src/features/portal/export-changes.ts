@@ -161,7 +161,12 @@ export function changesBetween(before: Snapshot | null, now: Snapshot): Changes 
 
   // An item's page names the items it interprets and that interpret it: theirs change with it.
   const interpretedBy = new Map<number, number[]>();
-  for (const [id, is] of now.items) if (is.interprets !== null) interpretedBy.set(is.interprets, [...(interpretedBy.get(is.interprets) ?? []), id]);
+  for (const [id, is] of now.items) {
+    if (is.interprets === null) continue;
+    const list = interpretedBy.get(is.interprets);
+    if (list) list.push(id);
+    else interpretedBy.set(is.interprets, [id]);
+  }
   for (const id of [...changes.items, ...changes.gone]) {
     for (const other of [before.items.get(id)?.interprets, now.items.get(id)?.interprets, ...(interpretedBy.get(id) ?? [])]) {
       if (other && now.items.has(other)) changes.items.add(other);
