@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.js';
-import type { Agency } from '../../db/schema.js';
+import type { Agency, PublicationColumn } from '../../db/schema.js';
 import { htmlToText } from '../../domain/publication/sanitize.js';
 import { notFound } from '../../errors.js';
 import { idParam } from '../../http/guards.js';
@@ -15,7 +15,7 @@ import { listAllAgenciesCached } from '../agencies/repository.js';
 import { treeOrder } from '../agencies/tree.js';
 import { portalPageHtml, sendPortalPage, sendPublicHtml, siteName } from '../portal/page.js';
 import { rssFeed, SITEMAP_CHUNK, sitemapIndex, urlSet } from './feeds.js';
-import { columnFeedItems, highestItemId, publicCatalogue, publicAttachment, publicColumn, publicItem, publicItemsInIdRange, type PublicItem } from './queries.js';
+import { columnFeedItems, highestItemId, publicCatalogue, publicAttachment, publicColumn, publicItem, publicItemsInIdRange, type PublicItem, type PublicListRow } from './queries.js';
 import { findColumn, listColumnsOf } from './repository.js';
 import { sendAttachment } from './routes.js';
 import { columnTree, infoKindLabel, VALIDITY_LABELS } from './views.js';
@@ -74,6 +74,100 @@ export function itemPageHtml(data: PublicItem, agencies: readonly Agency[]): str
 
 export function itemPrintHtml(data: PublicItem, agencies: readonly Agency[]): string {
   return renderDocument(<PrintLayout title={data.version.title} siteName={siteName(agencies)}><ItemArticle data={data} print /></PrintLayout>);
+}
+
+/** Pages of a list of `total` rows, `pageSize` a page; an empty list has one (empty) page. */
+export function pageCount(list: { total: number; pageSize: number }): number {
+  return Math.max(1, Math.ceil(list.total / list.pageSize));
+}
+
+/** What a column's page shows: publicColumn's answer, or the static export's rows of one page with the same column data. */
+export interface ColumnPageData {
+  column: PublicationColumn;
+  children: readonly PublicationColumn[];
+  agencyName: string;
+  total: number;
+  pageSize: number;
+  rows: ReadonlyArray<Pick<PublicListRow, 'id' | 'title' | 'validity' | 'published_date'>>;
+}
+
+/** Page `page` of a column, as the route sends it and the static export writes it. */
+export function columnPageHtml(agencies: readonly Agency[], data: ColumnPageData, page: number): string {
+  const id = data.column.id;
+  const pages = pageCount(data);
+  return portalPageHtml(agencies, data.column.name, (
+    <>
+      <p class="breadcrumb"><a href="/catalogue">法定主动公开内容</a> › <a href={`/agencies/${data.column.agency_id}`}>{data.agencyName}</a></p>
+      <h1>{data.column.name}</h1>
+      {data.children.length > 0 && (
+        <ul class="column-list">{data.children.map((c) => <li><a href={`/columns/${c.id}`}>{c.name}</a></li>)}</ul>
+      )}
+      {data.rows.length === 0 ? <p class="empty">暂无公开内容。</p> : (
+        <ul class="item-list">
+          {data.rows.map((r) => (
+            <li>
+              <a href={`/items/${r.id}`}>{r.title}</a>
+              {r.validity !== 'valid' && <span class="tag">{VALIDITY_LABELS[r.validity]}</span>}
+              <span class="date">{r.published_date}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {pages > 1 && (
+        <nav class="pager" aria-label="分页">
+          {page > 1 && <a href={page === 2 ? `/columns/${id}` : `/columns/${id}/page/${page - 1}`}>上一页</a>}
+          <span>第{page}/{pages}页（共{data.total}条）</span>
+          {page < pages && <a href={`/columns/${id}/page/${page + 1}`}>下一页</a>}
+        </nav>
+      )}
+      <p class="item-tools"><a href={`/columns/${id}/rss.xml`}>RSS订阅</a></p>
+    </>
+  ));
+}
+
+/** What an agency's 目录 page shows: publicCatalogue's answer, or the static export's rows of one page. */
+export interface CataloguePageData {
+  total: number;
+  pageSize: number;
+  rows: ReadonlyArray<Pick<PublicListRow, 'id' | 'index_number' | 'title' | 'body_html' | 'published_date' | 'info_kind' | 'validity'>>;
+}
+
+/** Page `page` of an agency's 政府信息公开目录, as the route sends it and the static export writes it. */
+export function cataloguePageHtml(agencies: readonly Agency[], agency: Agency, data: CataloguePageData, page: number): string {
+  const id = agency.id;
+  const pages = pageCount(data);
+  return portalPageHtml(agencies, `${agency.name}政府信息公开目录`, (
+    <>
+      <p class="breadcrumb"><a href={`/agencies/${agency.id}`}>{agency.name}</a></p>
+      <h1>{agency.name}政府信息公开目录</h1>
+      <p>依照《条例》第十二条编制，列出本机关全部主动公开政府信息的索引、名称、内容概述和生成日期，共{data.total}条。</p>
+      {data.rows.length === 0 ? <p class="empty">暂无公开内容。</p> : (
+        <div class="table-scroll">
+          <table class="data">
+            <thead><tr><th scope="col">索引号</th><th scope="col">名称</th><th scope="col">内容概述</th><th scope="col">信息类别</th><th scope="col">生成日期</th></tr></thead>
+            <tbody>
+              {data.rows.map((r) => (
+                <tr>
+                  <td>{r.index_number}</td>
+                  <td><a href={`/items/${r.id}`}>{r.title}</a>{r.validity !== 'valid' && <span class="tag">{VALIDITY_LABELS[r.validity]}</span>}</td>
+                  <td>{summaryOf(r.body_html)}</td>
+                  <td>{infoKindLabel(r.info_kind)}</td>
+                  <td>{r.published_date}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {pages > 1 && (
+        <nav class="pager" aria-label="分页">
+          {page > 1 && <a href={page === 2 ? `/agencies/${id}/catalogue` : `/agencies/${id}/catalogue/page/${page - 1}`}>上一页</a>}
+          <span>第{page}/{pages}页</span>
+          {page < pages && <a href={`/agencies/${id}/catalogue/page/${page + 1}`}>下一页</a>}
+        </nav>
+      )}
+    </>
+  ));
 }
 
 /** 内容概述: the first 60 characters of an item's text. */
@@ -143,43 +237,12 @@ export async function publicationPortalRoutes(app: FastifyInstance, ctx: AppCont
     const raw = (request.params as Record<string, string>).page ?? '1';
     if (!/^[1-9][0-9]{0,5}$/.test(raw)) throw notFound('页面');
     const page = Number(raw);
-    const agency = (await listAllAgenciesCached(db)).find((a) => a.id === id);
+    const agencies = await listAllAgenciesCached(db);
+    const agency = agencies.find((a) => a.id === id);
     if (!agency) throw notFound('机关');
     const data = await publicCatalogue(db, id, page);
-    const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
-    if (page > pages) throw notFound('页面');
-    return sendPortalPage(ctx, reply, `${agency.name}政府信息公开目录`, () => (
-      <>
-        <p class="breadcrumb"><a href={`/agencies/${agency.id}`}>{agency.name}</a></p>
-        <h1>{agency.name}政府信息公开目录</h1>
-        <p>依照《条例》第十二条编制，列出本机关全部主动公开政府信息的索引、名称、内容概述和生成日期，共{data.total}条。</p>
-        {data.rows.length === 0 ? <p class="empty">暂无公开内容。</p> : (
-          <div class="table-scroll">
-            <table class="data">
-              <thead><tr><th scope="col">索引号</th><th scope="col">名称</th><th scope="col">内容概述</th><th scope="col">信息类别</th><th scope="col">生成日期</th></tr></thead>
-              <tbody>
-                {data.rows.map((r) => (
-                  <tr>
-                    <td>{r.index_number}</td>
-                    <td><a href={`/items/${r.id}`}>{r.title}</a>{r.validity !== 'valid' && <span class="tag">{VALIDITY_LABELS[r.validity]}</span>}</td>
-                    <td>{summaryOf(r.body_html)}</td>
-                    <td>{infoKindLabel(r.info_kind)}</td>
-                    <td>{r.published_date}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-        {pages > 1 && (
-          <nav class="pager" aria-label="分页">
-            {page > 1 && <a href={page === 2 ? `/agencies/${id}/catalogue` : `/agencies/${id}/catalogue/page/${page - 1}`}>上一页</a>}
-            <span>第{page}/{pages}页</span>
-            {page < pages && <a href={`/agencies/${id}/catalogue/page/${page + 1}`}>下一页</a>}
-          </nav>
-        )}
-      </>
-    ));
+    if (page > pageCount(data)) throw notFound('页面');
+    return sendPublicHtml(reply, cataloguePageHtml(agencies, agency, data, page));
   };
   app.get('/agencies/:id/catalogue', cataloguePage);
   app.get('/agencies/:id/catalogue/page/:page', cataloguePage);
@@ -191,37 +254,9 @@ export async function publicationPortalRoutes(app: FastifyInstance, ctx: AppCont
     if (!/^[1-9][0-9]{0,5}$/.test(raw)) throw notFound('页面');
     const page = Number(raw);
     const data = await publicColumn(db, id, page);
-    const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
     // As the catalogue's pages: a page after the last does not exist (nor in the static export).
-    if (page > pages) throw notFound('页面');
-    return sendPortalPage(ctx, reply, data.column.name, () => (
-      <>
-        <p class="breadcrumb"><a href="/catalogue">法定主动公开内容</a> › <a href={`/agencies/${data.column.agency_id}`}>{data.agencyName}</a></p>
-        <h1>{data.column.name}</h1>
-        {data.children.length > 0 && (
-          <ul class="column-list">{data.children.map((c) => <li><a href={`/columns/${c.id}`}>{c.name}</a></li>)}</ul>
-        )}
-        {data.rows.length === 0 ? <p class="empty">暂无公开内容。</p> : (
-          <ul class="item-list">
-            {data.rows.map((r) => (
-              <li>
-                <a href={`/items/${r.id}`}>{r.title}</a>
-                {r.validity !== 'valid' && <span class="tag">{VALIDITY_LABELS[r.validity]}</span>}
-                <span class="date">{r.published_date}</span>
-              </li>
-            ))}
-          </ul>
-        )}
-        {pages > 1 && (
-          <nav class="pager" aria-label="分页">
-            {page > 1 && <a href={page === 2 ? `/columns/${id}` : `/columns/${id}/page/${page - 1}`}>上一页</a>}
-            <span>第{page}/{pages}页（共{data.total}条）</span>
-            {page < pages && <a href={`/columns/${id}/page/${page + 1}`}>下一页</a>}
-          </nav>
-        )}
-        <p class="item-tools"><a href={`/columns/${id}/rss.xml`}>RSS订阅</a></p>
-      </>
-    ));
+    if (page > pageCount(data)) throw notFound('页面');
+    return sendPublicHtml(reply, columnPageHtml(await listAllAgenciesCached(db), data, page));
   };
   app.get('/columns/:id', columnPage);
   app.get('/columns/:id/page/:page', columnPage);
