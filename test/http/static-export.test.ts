@@ -124,8 +124,12 @@ describe.each(DIALECTS)('exporting the portal on %s', (dialect) => {
 
     // Item pages are made without a request (from items read a batch at a time): each must still
     // be the server's bytes, with an attachment, an interpretation and the document it interprets.
+    // So are a list's later pages, made from one pass over its rows: every page of every list here.
     const itemPages = itemIds.flatMap((id) => [`/items/${id}`, `/items/${id}/print`]);
-    for (const url of ['/', ...itemPages, '/columns/1/page/2', '/sitemap.xml', '/columns/1/rss.xml']) {
+    const listPages = files.filter((f) => /^(columns|agencies)\b.*\.html$/.test(f)).map((f) => `/${f.split(path.sep).join('/').replace(/\.html$/, '')}`);
+    expect(listPages).toContain('/columns/1/page/2');
+    expect(listPages).toContain(`/agencies/${district.deptA.id}/catalogue`);
+    for (const url of ['/', ...itemPages, ...listPages, '/sitemap.xml', '/columns/1/rss.xml']) {
       const served = await app.inject({ url });
       const type = String(served.headers['content-type']);
       expect(await readFile(path.join(dir, fileFor(url, type)))).toEqual(served.rawPayload);

@@ -4,7 +4,8 @@
  * page, the catalogue, the sitemap and the stylesheets, following every same-site link and
  * resource — so each file holds exactly the bytes the server sends for that address. Item pages
  * and their print views, most of the pages, are made by the functions their routes send
- * (itemPageHtml, itemPrintHtml) from items read a batch at a time: the same bytes without a
+ * (itemPageHtml, itemPrintHtml) from items read a batch at a time, and a list's pages after its
+ * first (columnPageHtml, cataloguePageHtml) from one pass over its rows: the same bytes without a
  * request and a query for each.
  *
  * Addresses map to files as nginx's `try_files $uri $uri.html $uri/index.html` expects (and most
@@ -32,8 +33,9 @@ import type { Config } from '../../config.js';
 import type { AppContext } from '../../context.js';
 import type { DatabaseOptions, Executor } from '../../db/database.js';
 import { listAllAgenciesCached } from '../agencies/repository.js';
-import { itemPageHtml, itemPrintHtml } from '../publications/portal-routes.js';
-import { highestItemId, publicItems } from '../publications/queries.js';
+import type { Agency } from '../../db/schema.js';
+import { cataloguePageHtml, columnPageHtml, itemPageHtml, itemPrintHtml, pageCount } from '../publications/portal-routes.js';
+import { highestItemId, publicCatalogue, publicColumn, publicItems, publicListPages } from '../publications/queries.js';
 import { addressOfFile, changesBetween, isRemade, parseSnapshot, serializeSnapshot, STATE_FILE, takeSnapshot } from './export-changes.js';
 
 /** An address no route answers: its response is the not-found page written to 404.html. */
@@ -215,16 +217,26 @@ export interface PageSource {
 export async function writePages(source: PageSource, dir: string, urls: readonly string[], base: string | null, memory: WriterMemory): Promise<PageResult[]> {
   const matches = urls.map((url) => ITEM_PAGE.exec(url));
   const items = await publicItems(source.db, matches.flatMap((match) => (match ? [Number(match[1])] : [])));
-  const agencies = items.size > 0 ? await listAllAgenciesCached(source.db) : [];
+  const agencies = await listAllAgenciesCached(source.db);
   const results: PageResult[] = new Array(urls.length);
   const requested: number[] = [];
-  urls.forEach((url, i) => {
+  const lists: PageResult[][] = [];
+  for (const [i, url] of urls.entries()) {
     const match = matches[i];
     const data = match && items.get(Number(match[1]));
-    if (!data) return requested.push(i);
-    const html = match[2] ? itemPrintHtml(data, agencies) : itemPageHtml(data, agencies);
-    results[i] = store(dir, url, { status: 200, type: HTML, body: html }, base, memory);
-  });
+    if (data) {
+      const html = match[2] ? itemPrintHtml(data, agencies) : itemPageHtml(data, agencies);
+      results[i] = store(dir, url, { status: 200, type: HTML, body: html }, base, memory);
+      continue;
+    }
+    const list = await writeListPages(source.db, agencies, dir, url, base, memory);
+    if (list) {
+      results[i] = list[0]!;
+      lists.push(list.slice(1));
+    } else {
+      requested.push(i);
+    }
+  }
   let next = 0;
   const lane = async () => {
     while (next < requested.length) {
@@ -233,7 +245,49 @@ export async function writePages(source: PageSource, dir: string, urls: readonly
     }
   };
   await Promise.all(Array.from({ length: Math.min(PAGES_AT_ONCE, requested.length) }, lane));
-  return results;
+  return results.concat(...lists);
+}
+
+/** The second page of a column or of an agency's 目录: asked for it, the writer makes every page from it on. */
+const LIST_PAGE_2 = /^\/(?:columns\/([1-9][0-9]{0,9})|agencies\/([1-9][0-9]{0,9})\/catalogue)\/page\/2$/;
+
+/**
+ * Asked for page 2 of a list, makes and writes pages 2, 3, … of it from one pass over its rows
+ * (publicListPages) with the functions the routes send (columnPageHtml, cataloguePageHtml), and
+ * returns their results, page 2's first; the crawl then has the later pages already. Null when
+ * the address is not such a page, or its list has no page 2: it is then requested, and answered
+ * as the server answers it. A list's first page stays a request: always made, it is cheap.
+ */
+async function writeListPages(db: Executor, agencies: readonly Agency[], dir: string, url: string, base: string | null, memory: WriterMemory): Promise<PageResult[] | null> {
+  const match = LIST_PAGE_2.exec(url);
+  if (!match) return null;
+  const results: PageResult[] = [];
+  const write = (page: number, address: string, html: string) => {
+    results.push(store(dir, page === 2 ? url : address, { status: 200, type: HTML, body: html }, base, memory));
+  };
+  if (match[1]) {
+    const columnId = Number(match[1]);
+    const first = await publicColumn(db, columnId, 1).catch(() => null);
+    if (!first || pageCount(first) < 2) return null;
+    let page = 2;
+    for await (const rows of publicListPages(db, 'column_id', columnId, first.pageSize, page)) {
+      if (page > pageCount(first)) break;
+      write(page, `/columns/${columnId}/page/${page}`, columnPageHtml(agencies, { ...first, rows }, page));
+      page++;
+    }
+  } else {
+    const agency = agencies.find((a) => a.id === Number(match[2]));
+    if (!agency) return null;
+    const first = await publicCatalogue(db, agency.id, 1);
+    if (pageCount(first) < 2) return null;
+    let page = 2;
+    for await (const rows of publicListPages(db, 'agency_id', agency.id, first.pageSize, page)) {
+      if (page > pageCount(first)) break;
+      write(page, `/agencies/${agency.id}/catalogue/page/${page}`, cataloguePageHtml(agencies, agency, { ...first, rows }, page));
+      page++;
+    }
+  }
+  return results.length > 0 ? results : null;
 }
 
 /** Addresses one writer works on at once. */
@@ -552,7 +606,11 @@ class Crawl {
           this.next += batch.length;
           this.active++;
           try {
-            for (const r of await writer.write(batch)) this.take(r);
+            const results = await writer.write(batch);
+            // A writer may answer with more addresses than it was sent (a list's later pages):
+            // seen before any link is followed, they are not queued again.
+            for (const r of results) this.seen.add(r.url);
+            for (const r of results) this.take(r);
           } finally {
             this.active--;
             this.wake();
