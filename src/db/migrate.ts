@@ -17,6 +17,7 @@ import * as m0010 from './migrations/2026-11-26-0010-new-media-training.js';
 import * as m0011 from './migrations/2026-11-26-0011-inspections.js';
 import * as m0012 from './migrations/2026-11-26-0012-standard-catalogue.js';
 import * as m0013 from './migrations/2026-11-26-0013-portal-indexes.js';
+import * as m0014 from './migrations/2026-11-27-0014-export-snapshot-index.js';
 
 const migrations: Record<string, Migration> = {
   '2026-11-26-0001-foundation': m0001,
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-26-0011-inspections': m0011,
   '2026-11-26-0012-standard-catalogue': m0012,
   '2026-11-26-0013-portal-indexes': m0013,
+  '2026-11-27-0014-export-snapshot-index': m0014,
 };
 
 export async function migrateToLatest(database: Database): Promise<MigrationResult[]> {

@@ -276,6 +276,10 @@ describe.each(DIALECTS)('proactive publication on %s', (dialect) => {
     expect(rss.body).toContain('<link>http://gk.example.gov.cn/columns/');
     expect(rss.body).not.toContain('待撤回的信息');
     expect([...rss.body.matchAll(/<item>/g)].length).toBe(7);
+    // The feed holds the column's first page, in its order.
+    const listed = (await app.inject({ url: `/columns/${columnId}` })).body;
+    const order = (text: string, pattern: RegExp) => [...text.matchAll(pattern)].map((m) => Number(m[1]));
+    expect(order(rss.body, /<link>http:\/\/gk\.example\.gov\.cn\/items\/(\d+)<\/link>/g)).toEqual(order(listed, /<li><a href="\/items\/(\d+)">/g));
     const index = await app.inject({ url: '/sitemap.xml', headers: { host: 'gk.example.gov.cn' } });
     expect(index.body).toContain('<loc>http://gk.example.gov.cn/sitemaps/items-1.xml</loc>');
     const items = await app.inject({ url: '/sitemaps/items-1.xml', headers: { host: 'gk.example.gov.cn' } });
