@@ -35,7 +35,7 @@ import type { DatabaseOptions, Executor } from '../../db/database.js';
 import { listAllAgenciesCached } from '../agencies/repository.js';
 import type { Agency } from '../../db/schema.js';
 import { cataloguePageHtml, columnPageHtml, itemPageHtml, itemPrintHtml, pageCount } from '../publications/portal-routes.js';
-import { highestItemId, publicCatalogue, publicColumn, publicItems, publicListPages } from '../publications/queries.js';
+import { highestItemId, publicCatalogue, publicColumn, publicItems, publicListPages, type PublicListRow } from '../publications/queries.js';
 import { addressOfFile, changesBetween, isRemade, parseSnapshot, serializeSnapshot, STATE_FILE, takeSnapshot } from './export-changes.js';
 
 /** An address no route answers: its response is the not-found page written to 404.html. */
@@ -261,33 +261,37 @@ const LIST_PAGE_2 = /^\/(?:columns\/([1-9][0-9]{0,9})|agencies\/([1-9][0-9]{0,9}
 async function writeListPages(db: Executor, agencies: readonly Agency[], dir: string, url: string, base: string | null, memory: WriterMemory): Promise<PageResult[] | null> {
   const match = LIST_PAGE_2.exec(url);
   if (!match) return null;
+  const list = match[1] ? await columnList(db, agencies, Number(match[1])) : await catalogueList(db, agencies, Number(match[2]));
+  if (!list || pageCount(list.first) < 2) return null;
   const results: PageResult[] = [];
-  const write = (page: number, address: string, html: string) => {
-    results.push(store(dir, page === 2 ? url : address, { status: 200, type: HTML, body: html }, base, memory));
-  };
-  if (match[1]) {
-    const columnId = Number(match[1]);
-    const first = await publicColumn(db, columnId, 1).catch(() => null);
-    if (!first || pageCount(first) < 2) return null;
-    let page = 2;
-    for await (const rows of publicListPages(db, 'column_id', columnId, first.pageSize, page)) {
-      if (page > pageCount(first)) break;
-      write(page, `/columns/${columnId}/page/${page}`, columnPageHtml(agencies, { ...first, rows }, page));
-      page++;
-    }
-  } else {
-    const agency = agencies.find((a) => a.id === Number(match[2]));
-    if (!agency) return null;
-    const first = await publicCatalogue(db, agency.id, 1);
-    if (pageCount(first) < 2) return null;
-    let page = 2;
-    for await (const rows of publicListPages(db, 'agency_id', agency.id, first.pageSize, page)) {
-      if (page > pageCount(first)) break;
-      write(page, `/agencies/${agency.id}/catalogue/page/${page}`, cataloguePageHtml(agencies, agency, { ...first, rows }, page));
-      page++;
-    }
+  let page = 2;
+  for await (const rows of publicListPages(db, list.by, list.id, list.first.pageSize, page)) {
+    if (page > pageCount(list.first)) break;
+    results.push(store(dir, page === 2 ? url : `${list.path}/page/${page}`, { status: 200, type: HTML, body: list.html(rows, page) }, base, memory));
+    page++;
   }
   return results.length > 0 ? results : null;
+}
+
+/** A list the export makes in one pass: where its rows are, its first page's answer (count, page size), its address and its pages' maker. */
+interface ListPages {
+  by: 'column_id' | 'agency_id';
+  id: number;
+  first: { total: number; pageSize: number };
+  path: string;
+  html: (rows: PublicListRow[], page: number) => string;
+}
+
+async function columnList(db: Executor, agencies: readonly Agency[], columnId: number): Promise<ListPages | null> {
+  const first = await publicColumn(db, columnId, 1).catch(() => null);
+  return first && { by: 'column_id', id: columnId, first, path: `/columns/${columnId}`, html: (rows, page) => columnPageHtml(agencies, { ...first, rows }, page) };
+}
+
+async function catalogueList(db: Executor, agencies: readonly Agency[], agencyId: number): Promise<ListPages | null> {
+  const agency = agencies.find((a) => a.id === agencyId);
+  if (!agency) return null;
+  const first = await publicCatalogue(db, agency.id, 1);
+  return { by: 'agency_id', id: agency.id, first, path: `/agencies/${agency.id}/catalogue`, html: (rows, page) => cataloguePageHtml(agencies, agency, { ...first, rows }, page) };
 }
 
 /** Addresses one writer works on at once. */
