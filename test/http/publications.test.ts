@@ -267,6 +267,25 @@ describe.each(DIALECTS)('proactive publication on %s', (dialect) => {
     await passAll(interpretation.id);
     const portal = await app.inject({ url: `/items/${doc.id}` });
     expect(portal.body).toContain(`<a href="/items/${interpretation.id}">《测试区校外培训机构管理办法》政策解读</a>`);
+    expect((await app.inject({ url: `/items/${interpretation.id}` })).body).toContain(`解读文件：<a href="/items/${doc.id}">测试区校外培训机构管理办法</a>`);
+
+    // A correction of either, saved but not yet reviewed, is not public: each page still names the
+    // other by its published title.
+    const correct = async (id: number, fields: Record<string, unknown>) => {
+      const res = await drafter.api('PUT', `/api/v1/publications/items/${id}`, { columnId, bodyHtml: '<p>更正稿</p>', subjectCategory: '科技、教育', madeOn: '2026-02-27', ...fields });
+      expect(res.statusCode, res.body).toBe(200);
+    };
+    await correct(doc.id, { title: '测试区校外培训机构管理办法（修订草稿）', infoKind: 'normative', documentNumber: '测教规〔2026〕1号', writtenDate: '2026-02-20' });
+    await correct(interpretation.id, { title: '政策解读（修订草稿）', infoKind: 'interpretation', interpretsItemId: doc.id });
+    const docPage = (await app.inject({ url: `/items/${doc.id}` })).body;
+    const interpretationPage = (await app.inject({ url: `/items/${interpretation.id}` })).body;
+    expect(docPage).toContain(`<a href="/items/${interpretation.id}">《测试区校外培训机构管理办法》政策解读</a>`);
+    expect(interpretationPage).toContain(`解读文件：<a href="/items/${doc.id}">测试区校外培训机构管理办法</a>`);
+    expect(docPage + interpretationPage).not.toContain('修订草稿');
+    // Once the interpretation's correction passes the review, the document's page names it so.
+    expect((await drafter.api('POST', `/api/v1/publications/items/${interpretation.id}/submit`, { correctionNote: '修改标题' })).statusCode).toBe(200);
+    for (const who of [first, second, final]) await review(who, interpretation.id);
+    expect((await app.inject({ url: `/items/${doc.id}` })).body).toContain(`<a href="/items/${interpretation.id}">政策解读（修订草稿）</a>`);
   });
 
   it('serves an RSS feed per column, a sitemap, a print view and the agency’s page', async () => {

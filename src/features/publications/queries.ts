@@ -90,10 +90,6 @@ export interface PublicItem {
   interprets: { id: number; title: string } | null;
 }
 
-function isPublic(item: PublicationItem | undefined): item is PublicationItem {
-  return !!item && item.live_version > 0 && !item.withdrawn_at;
-}
-
 /**
  * `live_version > 0` written as a literal, not a parameter: SQLite uses the partial indexes of
  * migration 0013, whose WHERE says the same, without reading each row only when it sees the value
@@ -103,7 +99,7 @@ const PUBLISHED = sql.lit(0);
 
 type PublicItemRow = Pick<PublicationItem, 'id' | 'agency_id' | 'index_number' | 'published_date' | 'validity' | 'validity_on' | 'interprets_item_id'>
   & Pick<PublicationVersion, 'version' | 'title' | 'body_html' | 'metadata' | 'attachment_ids' | 'correction_note' | 'published_at'>
-  & { column_id: number | null; column_name: string | null; interpretations: string | Interpretation[] };
+  & { column_id: number | null; column_name: string | null; interpretations: string | Interpretation[]; interprets_title: string | null };
 
 /**
  * Public items with their live versions, their columns and their public interpretations (those
@@ -118,18 +114,29 @@ function publicItemSelect(db: Kysely<DB>, dialect: Dialect) {
     .innerJoin('publication_versions as v', (j) => j.onRef('v.item_id', '=', 'i.id').onRef('v.version', '=', 'i.live_version'))
     .leftJoin('publication_columns as c', 'c.id', 'i.column_id')
     .select((eb) => {
+      // Titles from the live versions: the item rows hold the working copies, which the public
+      // sees only once they have passed the review.
       const interpretations = eb
         .selectFrom('publication_items as p')
-        .select(['p.id', 'p.title', 'p.status', 'p.live_version', 'p.published_date', 'p.withdrawn_at'])
+        .innerJoin('publication_versions as pv', (j) => j.onRef('pv.item_id', '=', 'p.id').onRef('pv.version', '=', 'p.live_version'))
+        .select(['p.id', 'pv.title', 'p.status', 'p.live_version', 'p.published_date', 'p.withdrawn_at'])
         .whereRef('p.interprets_item_id', '=', 'i.id')
         .where('p.live_version', '>', PUBLISHED)
         .where('p.withdrawn_at', 'is', null)
         .orderBy('p.id');
+      const interpretsTitle = eb
+        .selectFrom('publication_items as q')
+        .innerJoin('publication_versions as qv', (j) => j.onRef('qv.item_id', '=', 'q.id').onRef('qv.version', '=', 'q.live_version'))
+        .select('qv.title')
+        .whereRef('q.id', '=', 'i.interprets_item_id')
+        .where('q.live_version', '>', PUBLISHED)
+        .where('q.withdrawn_at', 'is', null);
       return [
         'i.id', 'i.agency_id', 'i.index_number', 'i.published_date', 'i.validity', 'i.validity_on', 'i.interprets_item_id',
         'v.version', 'v.title', 'v.body_html', 'v.metadata', 'v.attachment_ids', 'v.correction_note', 'v.published_at',
         'c.id as column_id', 'c.name as column_name',
         (dialect === 'postgres' ? pgJsonArrayFrom(interpretations) : sqliteJsonArrayFrom(interpretations)).as('interpretations'),
+        interpretsTitle.as('interprets_title'),
       ];
     })
     .where('i.live_version', '>', PUBLISHED)
@@ -148,8 +155,7 @@ export async function publicItem(db: Executor, id: number): Promise<PublicItem> 
   const [row] = await publicItemQuery(db, { id });
   if (!row) throw notFound('信息');
   const attachments = shownAttachmentIds(row).size === 0 ? [] : await repo.listAttachments(db, row.id, false);
-  const interprets = row.interprets_item_id ? await repo.findItem(db, row.interprets_item_id) : undefined;
-  return toPublicItem(row, attachments, interprets, await listAllAgenciesCached(db));
+  return toPublicItem(row, attachments, await listAllAgenciesCached(db));
 }
 
 /**
@@ -163,13 +169,8 @@ export async function publicItems(db: Executor, ids: readonly number[]): Promise
   const rows: PublicItemRow[] = await publicItemSelect(db as unknown as Kysely<DB>, dialectOf(db as unknown as Kysely<unknown>)).where('i.id', 'in', [...new Set(ids)]).execute();
   const withAttachments = rows.filter((r) => shownAttachmentIds(r).size > 0).map((r) => r.id);
   const attachments = withAttachments.length === 0 ? [] : await repo.listAttachmentsOf(db, withAttachments);
-  const interpretedIds = [...new Set(rows.flatMap((r) => (r.interprets_item_id ? [r.interprets_item_id] : [])))];
-  const interpreted = interpretedIds.length === 0 ? [] : await repo.findItems(db, interpretedIds);
   const agencies = await listAllAgenciesCached(db);
-  for (const row of rows) {
-    const interprets = interpreted.find((i) => i.id === row.interprets_item_id);
-    found.set(row.id, toPublicItem(row, attachments.filter((a) => a.item_id === row.id), interprets, agencies));
-  }
+  for (const row of rows) found.set(row.id, toPublicItem(row, attachments.filter((a) => a.item_id === row.id), agencies));
   return found;
 }
 
@@ -177,9 +178,9 @@ function shownAttachmentIds(row: Pick<PublicItemRow, 'attachment_ids'>): Set<num
   return new Set(JSON.parse(row.attachment_ids) as number[]);
 }
 
-/** An item's row as the public sees it, given the item's attachments (those its version shows are kept) and the item it interprets. */
-function toPublicItem(row: PublicItemRow, attachments: readonly repo.AttachmentInfo[], interpretsRow: PublicationItem | undefined, agencies: readonly Agency[]): PublicItem {
-  const { id: itemId, agency_id, index_number, published_date, validity, validity_on, interprets_item_id: _interprets, column_id, column_name, interpretations, ...version } = row;
+/** An item's row as the public sees it, given the item's attachments (those its version shows are kept). */
+function toPublicItem(row: PublicItemRow, attachments: readonly repo.AttachmentInfo[], agencies: readonly Agency[]): PublicItem {
+  const { id: itemId, agency_id, index_number, published_date, validity, validity_on, interprets_item_id, interprets_title, column_id, column_name, interpretations, ...version } = row;
   const shown = shownAttachmentIds(row);
   return {
     item: { id: itemId, agency_id, index_number, published_date, validity, validity_on },
@@ -189,7 +190,8 @@ function toPublicItem(row: PublicItemRow, attachments: readonly repo.AttachmentI
     column: column_id === null ? null : { id: column_id, name: column_name! },
     agencyName: agencies.find((a) => a.id === agency_id)?.name ?? '',
     interpretations: typeof interpretations === 'string' ? (JSON.parse(interpretations) as Interpretation[]) : interpretations,
-    interprets: isPublic(interpretsRow) ? { id: interpretsRow.id, title: interpretsRow.title } : null,
+    // The item it interprets, when that is public: its title from its live version.
+    interprets: interprets_item_id !== null && interprets_title !== null ? { id: interprets_item_id, title: interprets_title } : null,
   };
 }
 

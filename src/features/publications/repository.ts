@@ -48,10 +48,6 @@ export function findItem(db: Executor, id: number): Promise<PublicationItem | un
   return db.selectFrom('publication_items').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export function findItems(db: Executor, ids: readonly number[]): Promise<PublicationItem[]> {
-  return db.selectFrom('publication_items').selectAll().where('id', 'in', [...ids]).execute();
-}
-
 export function findItemByIndexNumber(db: Executor, indexNumber: string): Promise<PublicationItem | undefined> {
   return db.selectFrom('publication_items').selectAll().where('index_number', '=', indexNumber).executeTakeFirst();
 }
