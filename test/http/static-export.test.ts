@@ -267,10 +267,14 @@ describe.each(DIALECTS)('exporting the portal on %s', (dialect) => {
       expect(await readFile(untouched, 'utf8')).toContain('通知公告栏');
       await expectSameAsFresh(folder);
 
-      // Nothing changed: only the fixed part of the site is made, and nothing is written.
+      // Nothing changed: only the fixed part of the site is made, and nothing is written, not
+      // even the lists of files and of what they were made from.
       await writeFile(untouched, 'damaged');
+      const listTimes = async () => Promise.all([MANIFEST, STATE_FILE].map(async (f) => (await stat(path.join(folder, f))).mtimeMs));
+      const listsBefore = await listTimes();
       const idle = await exportStatic(ctx, folder, { workers: 0 });
       expect([idle.changed, idle.written, idle.removed]).toEqual([{ items: 0, gone: 0 }, 0, 0]);
+      expect(await listTimes()).toEqual(listsBefore);
       // A full export makes every page again, and so repairs the damaged file.
       const full = await exportStatic(ctx, folder, { workers: 0, full: true });
       expect([full.changed, full.written]).toEqual([null, 1]);

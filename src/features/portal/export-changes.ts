@@ -81,7 +81,9 @@ export function publicStateQuery(db: Executor) {
   return db.selectFrom('publication_items')
     .select(['id', 'updated_at', 'live_version', 'validity', 'validity_on', 'published_date', 'index_number', 'column_id', 'agency_id', 'interprets_item_id'])
     .where('live_version', '>', sql.lit(0))
-    .where('withdrawn_at', 'is', null);
+    .where('withdrawn_at', 'is', null)
+    // In order, so that the same data gives the same snapshot text (it is rewritten only when it differs).
+    .orderBy('id');
 }
 
 /** Reads the snapshot of the database now. */
@@ -94,9 +96,9 @@ export async function takeSnapshot(db: Executor, base: string | null): Promise<S
     items.set(r.id, { signature, columnId: r.column_id, agencyId: r.agency_id, interprets: r.interprets_item_id });
   }
   const agencies = new Map<number, { signature: string; root: boolean }>();
-  for (const a of await db.selectFrom('agencies').selectAll().execute()) agencies.set(a.id, { signature: sign(a), root: a.parent_id === null });
+  for (const a of await db.selectFrom('agencies').selectAll().orderBy('id').execute()) agencies.set(a.id, { signature: sign(a), root: a.parent_id === null });
   const columns = new Map<number, ColumnRecord>();
-  for (const c of await db.selectFrom('publication_columns').selectAll().execute()) columns.set(c.id, { signature: sign(c), agencyId: c.agency_id, parentId: c.parent_id });
+  for (const c of await db.selectFrom('publication_columns').selectAll().orderBy('id').execute()) columns.set(c.id, { signature: sign(c), agencyId: c.agency_id, parentId: c.parent_id });
   return { fingerprint: sign({ code: codeFingerprint(), base }), items, agencies, columns };
 }
 

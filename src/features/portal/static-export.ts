@@ -503,7 +503,8 @@ export async function exportStatic(
     const refresh = earlier !== null;
     // Taken before any page is made: whatever changes meanwhile differs from it next time.
     const snapshot = await takeSnapshot(ctx.database.db, base);
-    const previous = refresh && !options.full ? parseSnapshot(readIfPresent(path.join(dir, STATE_FILE))?.toString('utf8') ?? '') : null;
+    const previousState = readIfPresent(path.join(dir, STATE_FILE))?.toString('utf8') ?? '';
+    const previous = refresh && !options.full ? parseSnapshot(previousState) : null;
     const changes = changesBetween(previous, snapshot);
     const seeds = changes ? [...changes.items].flatMap((id) => [`/items/${id}`, `/items/${id}/print`]) : [];
     const crawl = new Crawl([...START_URLS, ...seeds], changes ? (url) => isRemade(changes, url) : () => true, options.onProgress);
@@ -524,14 +525,19 @@ export async function exportStatic(
     const result = await crawl.done;
     // The earlier export's files that no address gave this time: deleted when this export made
     // their part of the site again (all of it, or the changed parts), kept otherwise.
-    const files = new Set(crawl.files());
+    const made = crawl.files();
+    const files = new Set(made);
+    let madeAgain = 0;
     for (const file of earlier ?? []) {
-      if (files.has(file)) continue;
-      if (!changes || isRemade(changes, addressOfFile(file))) result.removed += remove(dir, file);
+      if (files.has(file)) madeAgain++;
+      else if (!changes || isRemade(changes, addressOfFile(file))) result.removed += remove(dir, file);
       else files.add(file);
     }
-    writeManifest(dir, files);
-    replaceFile(path.join(dir, STATE_FILE), serializeSnapshot(snapshot));
+    // Both lists are rewritten only when they differ: at a million items they are two million
+    // and one million lines, and most runs of a cron job change neither.
+    if (earlier === null || result.removed > 0 || madeAgain < made.size) writeManifest(dir, files);
+    const state = serializeSnapshot(snapshot);
+    if (state !== previousState) replaceFile(path.join(dir, STATE_FILE), state);
     result.refreshed = refresh;
     result.changed = changes ? { items: changes.items.size, gone: changes.gone.size } : null;
     result.seconds = (performance.now() - started) / 1000;
