@@ -464,7 +464,7 @@ export async function benchExport(database: Database, label: string): Promise<Be
  * items (copies of existing ones, published today), 30 marked 已废止 by the registry, and 20
  * withdrawn. Returns what it did, for the result's name.
  */
-async function changeADay(database: Database, items: number): Promise<string> {
+export async function changeADay(database: Database, items: number): Promise<string> {
   const { db } = database;
   const at = new Date().toISOString();
   const spread = (n: number, offset: number) => Array.from({ length: n }, (_, k) => 1 + ((offset + k * Math.floor(items / n)) % items));
