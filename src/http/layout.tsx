@@ -181,6 +181,21 @@ export function FormErrors(props: { message?: string | null; fields?: Array<{ fi
   );
 }
 
+/**
+ * 上一页 / 第N/M页 / 下一页 under a list of several pages (nothing for one page). `href` gives a
+ * page's address; `rel` marks the links prev/next; `children` replaces the 第N/M页 label.
+ */
+export function Pager(props: { page: number; pages: number; href: (page: number) => string; rel?: boolean; children?: ComponentChildren }) {
+  if (props.pages <= 1) return null;
+  return (
+    <nav class="pager" aria-label="分页">
+      {props.page > 1 && <a href={props.href(props.page - 1)} rel={props.rel ? 'prev' : undefined}>上一页</a>}
+      <span>{props.children ?? <>第{props.page}/{props.pages}页</>}</span>
+      {props.page < props.pages && <a href={props.href(props.page + 1)} rel={props.rel ? 'next' : undefined}>下一页</a>}
+    </nav>
+  );
+}
+
 export function CsrfField(props: { token: string }) {
   return <input type="hidden" name="_csrf" value={props.token} />;
 }

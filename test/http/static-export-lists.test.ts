@@ -4,8 +4,7 @@
  * each start after the last row of the one before), not requested page by page. Every page must
  * still be the server's, across chunk boundaries and among many items of the same date.
  */
-import { readFile, rm } from 'node:fs/promises';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';

@@ -9,7 +9,7 @@ import type { Agency, PublicationColumn } from '../../db/schema.js';
 import { htmlToText } from '../../domain/publication/sanitize.js';
 import { notFound } from '../../errors.js';
 import { idParam } from '../../http/guards.js';
-import { PrintLayout, renderDocument } from '../../http/layout.js';
+import { Pager, PrintLayout, renderDocument } from '../../http/layout.js';
 import { beijingTime } from '../audit/views.js';
 import { listAllAgenciesCached } from '../agencies/repository.js';
 import { treeOrder } from '../agencies/tree.js';
@@ -113,13 +113,7 @@ export function columnPageHtml(agencies: readonly Agency[], data: ColumnPageData
           ))}
         </ul>
       )}
-      {pages > 1 && (
-        <nav class="pager" aria-label="分页">
-          {page > 1 && <a href={page === 2 ? `/columns/${id}` : `/columns/${id}/page/${page - 1}`}>上一页</a>}
-          <span>第{page}/{pages}页（共{data.total}条）</span>
-          {page < pages && <a href={`/columns/${id}/page/${page + 1}`}>下一页</a>}
-        </nav>
-      )}
+      <Pager page={page} pages={pages} href={(n) => (n === 1 ? `/columns/${id}` : `/columns/${id}/page/${n}`)}>第{page}/{pages}页（共{data.total}条）</Pager>
       <p class="item-tools"><a href={`/columns/${id}/rss.xml`}>RSS订阅</a></p>
     </>
   ));
@@ -159,13 +153,7 @@ export function cataloguePageHtml(agencies: readonly Agency[], agency: Agency, d
           </table>
         </div>
       )}
-      {pages > 1 && (
-        <nav class="pager" aria-label="分页">
-          {page > 1 && <a href={page === 2 ? `/agencies/${id}/catalogue` : `/agencies/${id}/catalogue/page/${page - 1}`}>上一页</a>}
-          <span>第{page}/{pages}页</span>
-          {page < pages && <a href={`/agencies/${id}/catalogue/page/${page + 1}`}>下一页</a>}
-        </nav>
-      )}
+      <Pager page={page} pages={pages} href={(n) => (n === 1 ? `/agencies/${id}/catalogue` : `/agencies/${id}/catalogue/page/${n}`)} />
     </>
   ));
 }

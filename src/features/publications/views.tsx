@@ -5,7 +5,7 @@ import { COLUMN_KINDS, INFO_KINDS, SUBJECT_CATEGORIES, type PublicationFinding }
 import { ITEM_STATUS_LABELS, REVIEW_ASPECTS, isFinalStage, stageLabel } from '../../domain/publication/review.js';
 import type { Actor } from '../../domain/roles.js';
 import type { FieldError } from '../../errors.js';
-import { CsrfField, FormErrors } from '../../http/layout.js';
+import { CsrfField, FormErrors, Pager } from '../../http/layout.js';
 import { beijingTime } from '../audit/views.js';
 import { publicationPolicy } from './policy.js';
 import type { ItemDetail } from './queries.js';
@@ -107,13 +107,7 @@ export function ItemListPage(props: {
           </table>
         </div>
       )}
-      {pages > 1 && (
-        <nav class="pager" aria-label="分页">
-          {props.page > 1 && <a href={link(props.page - 1)}>上一页</a>}
-          <span>第{props.page}/{pages}页</span>
-          {props.page < pages && <a href={link(props.page + 1)}>下一页</a>}
-        </nav>
-      )}
+      <Pager page={props.page} pages={pages} href={link} />
     </section>
   );
 }

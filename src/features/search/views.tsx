@@ -1,6 +1,6 @@
 /** The portal's search page: a GET form (works without JavaScript), the results, the pages. */
 import type { FieldError } from '../../errors.js';
-import { FormErrors } from '../../http/layout.js';
+import { FormErrors, Pager } from '../../http/layout.js';
 import { INFO_KIND_KEYS, INFO_KINDS } from '../../domain/publication/vocabulary.js';
 import type { AgencyNode } from '../agencies/tree.js';
 import { VALIDITY_LABELS } from '../publications/views.js';
@@ -105,13 +105,7 @@ function Results(props: { result: SearchResult; values: SearchFormValues }) {
           ))}
         </ol>
       )}
-      {result.pages > 1 && (
-        <nav class="pager" aria-label="分页">
-          {result.page > 1 && <a href={searchUrl(values, result.page - 1)} rel="prev">上一页</a>}
-          <span>第{result.page}/{result.pages}页</span>
-          {result.page < result.pages && <a href={searchUrl(values, result.page + 1)} rel="next">下一页</a>}
-        </nav>
-      )}
+      <Pager page={result.page} pages={result.pages} href={(n) => searchUrl(values, n)} rel />
     </section>
   );
 }
