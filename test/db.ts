@@ -9,7 +9,7 @@ import pg from 'pg';
 import { loadConfig, type Config } from '../src/config.js';
 import type { AppContext, Clock } from '../src/context.js';
 import { openDatabase, type Dialect } from '../src/db/database.js';
-import { migrateToLatest } from '../src/db/migrate.js';
+import { migrateTo, migrateToLatest } from '../src/db/migrate.js';
 
 export const DIALECTS: Dialect[] = ['sqlite', 'postgres'];
 
@@ -35,7 +35,12 @@ export interface TestContext extends AppContext {
   cleanup(): Promise<void>;
 }
 
-export async function createTestContext(dialect: Dialect, overrides: Partial<Config> = {}): Promise<TestContext> {
+/**
+ * A fresh database on `dialect`, migrated to the latest migration, or only up to
+ * `options.migratedTo` (a test of a later migration's data move runs the rest itself).
+ */
+export async function createTestContext(dialect: Dialect, overrides: Partial<Config> = {}, options: { migratedTo?: Parameters<typeof migrateTo>[1] } = {}): Promise<TestContext> {
+  const migrate = (database: TestContext['database']) => (options.migratedTo ? migrateTo(database, options.migratedTo) : migrateToLatest(database));
   // Tests sign in far more often than a person: the rate limits get their own test (foundation).
   const base = loadConfig({ LOG_LEVEL: 'silent', GONGKAI_LOGIN_RATE_LIMIT: '1000', GONGKAI_PUBLIC_RATE_LIMIT: '1000' } as NodeJS.ProcessEnv);
   const clock = new FakeClock();
@@ -43,7 +48,7 @@ export async function createTestContext(dialect: Dialect, overrides: Partial<Con
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-test-'));
     const config = { ...base, dataDir: dir, databaseUrl: null, ...overrides };
     const database = openDatabase({ ...config, sqliteFile: path.join(dir, 'test.sqlite') });
-    await migrateToLatest(database);
+    await migrate(database);
     return {
       database, config, clock,
       cleanup: async () => {
@@ -61,7 +66,7 @@ export async function createTestContext(dialect: Dialect, overrides: Partial<Con
   url.pathname = `/${name}`;
   const config = { ...base, databaseUrl: url.toString(), ...overrides };
   const database = openDatabase(config);
-  await migrateToLatest(database);
+  await migrate(database);
   return {
     database, config, clock,
     cleanup: async () => {

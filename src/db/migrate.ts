@@ -18,6 +18,7 @@ import * as m0011 from './migrations/2026-11-26-0011-inspections.js';
 import * as m0012 from './migrations/2026-11-26-0012-standard-catalogue.js';
 import * as m0013 from './migrations/2026-11-26-0013-portal-indexes.js';
 import * as m0014 from './migrations/2026-11-27-0014-export-snapshot-index.js';
+import * as m0015 from './migrations/2026-11-27-0015-item-corrections.js';
 
 const migrations: Record<string, Migration> = {
   '2026-11-26-0001-foundation': m0001,
@@ -34,14 +35,24 @@ const migrations: Record<string, Migration> = {
   '2026-11-26-0012-standard-catalogue': m0012,
   '2026-11-26-0013-portal-indexes': m0013,
   '2026-11-27-0014-export-snapshot-index': m0014,
+  '2026-11-27-0015-item-corrections': m0015,
 };
 
 export async function migrateToLatest(database: Database): Promise<MigrationResult[]> {
+  return migrate(database, (migrator) => migrator.migrateToLatest());
+}
+
+/** Runs the migrations up to and including `name` (the tests of a migration's data move). */
+export async function migrateTo(database: Database, name: keyof typeof migrations & string): Promise<MigrationResult[]> {
+  return migrate(database, (migrator) => migrator.migrateTo(name));
+}
+
+async function migrate(database: Database, run: (migrator: Migrator) => ReturnType<Migrator['migrateToLatest']>) {
   const migrator = new Migrator({
     db: database.db,
     provider: { getMigrations: async () => migrations },
   });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = await run(migrator);
   if (error) throw error;
   return results ?? [];
 }

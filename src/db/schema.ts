@@ -272,6 +272,13 @@ export interface PublicationColumnTable {
 export type ItemStatus = 'draft' | 'review' | 'scheduled' | 'published' | 'withdrawn';
 export type Validity = 'valid' | 'repealed' | 'expired';
 
+/**
+ * An item of proactive publication. The editable fields (title … interprets_item_id, see
+ * WORKING_FIELDS in features/publications/repository.ts) hold the working copy of an item never
+ * published, and the live values of a published one: what the portal, the search index, the
+ * reports and the checks read. A correction of a published item is held in `correction` until it
+ * passes the review, so nothing of it reaches the public before then.
+ */
 export interface PublicationItemTable {
   id: Generated<number>;
   agency_id: number;
@@ -305,6 +312,8 @@ export interface PublicationItemTable {
   validity_on: string | null;
   withdrawn_at: string | null;
   withdrawal_reason: string | null;
+  /** The working copy of a correction not yet published (JSON of the editable fields), or null. */
+  correction: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: string;
   updated_at: string;
 }

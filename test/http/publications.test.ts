@@ -340,4 +340,71 @@ describe.each(DIALECTS)('proactive publication on %s', (dialect) => {
     const editor = await admin.get(`/console/reports/${d.deptA.id}/2026`);
     expect(editor.body).toContain('主动公开记录（可引用）：2026年度主动公开政府信息7条，其中通知公告4条、行政规范性文件1条、政策解读1条、规划计划1条。');
   });
+
+  it('a correction that moves an item, changes its kind and 文号 and re-points its interpretation shows nothing of it before the review', async () => {
+    const other = (await admin.api('POST', `/api/v1/publications/columns?agencyId=${d.deptA.id}`, { name: '行政规范性文件', kind: 'policy' })).json().column.id as number;
+    const target = await newItem({ title: '测试区学生资助管理办法', infoKind: 'normative', documentNumber: '测教规〔2026〕2号', writtenDate: '2026-02-21' });
+    await passAll(target.id);
+    const item = await newItem({ title: '关于做好学生资助工作的通知', documentNumber: '测教发〔2026〕5号', writtenDate: '2026-02-25' });
+    await passAll(item.id);
+    const interpretation = (await ctx.database.db.selectFrom('publication_items').select(['id', 'interprets_item_id']).where('info_kind', '=', 'interpretation').executeTakeFirstOrThrow());
+    const before = await publishedCounts(ctx.database.db, [d.deptA.id], 2026);
+    const pages = async () => ({
+      item: (await app.inject({ url: `/items/${item.id}` })).body,
+      oldColumn: (await app.inject({ url: `/columns/${columnId}` })).body,
+      newColumn: (await app.inject({ url: `/columns/${other}` })).body,
+      catalogue: (await app.inject({ url: `/agencies/${d.deptA.id}/catalogue` })).body,
+      interpretation: (await app.inject({ url: `/items/${interpretation.id}` })).body,
+      target: (await app.inject({ url: `/items/${target.id}` })).body,
+    });
+    const published = await pages();
+
+    const moved = await drafter.api('PUT', `/api/v1/publications/items/${item.id}`, {
+      columnId: other, title: '测试区学生资助工作规程', bodyHtml: '<p>规程全文。</p>', infoKind: 'normative', subjectCategory: '科技、教育',
+      madeOn: '2026-03-01', documentNumber: '测教规〔2026〕3号', writtenDate: '2026-03-01',
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const repointed = await drafter.api('PUT', `/api/v1/publications/items/${interpretation.id}`, {
+      columnId, title: '政策解读（修订草稿）', bodyHtml: '<p>解读</p>', infoKind: 'interpretation', subjectCategory: '科技、教育', madeOn: '2026-02-27', interpretsItemId: target.id,
+    });
+    expect(repointed.statusCode, repointed.body).toBe(200);
+    expect((await drafter.api('POST', `/api/v1/publications/items/${item.id}/submit`, { correctionNote: '改为规范性文件' })).statusCode).toBe(200);
+    await review(first, item.id);
+
+    // Drafters and reviewers see the correction …
+    const working = (await drafter.api('GET', `/api/v1/publications/items/${item.id}`)).json().item;
+    expect([working.column_id, working.info_kind, working.document_number, working.title, working.status]).toEqual([other, 'normative', '测教规〔2026〕3号', '测试区学生资助工作规程', 'review']);
+    expect((await drafter.get(`/console/publications?agencyId=${d.deptA.id}`)).body).toContain('测试区学生资助工作规程');
+    // … while every public page, and the report's count, stay as published.
+    expect(await pages()).toEqual(published);
+    expect(published.oldColumn).toContain(`href="/items/${item.id}"`);
+    expect(published.newColumn).not.toContain(`href="/items/${item.id}"`);
+    expect(published.item).toContain(`<a href="/columns/${columnId}">通知公告</a>`);
+    expect(published.item).toContain('<th scope="row">信息类别</th><td>通知公告</td>');
+    expect(published.catalogue).toMatch(new RegExp(`<a href="/items/${item.id}">关于做好学生资助工作的通知</a></td><td>[^<]*</td><td>通知公告</td>`));
+    expect(published.interpretation).toContain(`解读文件：<a href="/items/${interpretation.interprets_item_id}">`);
+    expect(published.target).not.toContain(`href="/items/${interpretation.id}"`);
+    expect(await publishedCounts(ctx.database.db, [d.deptA.id], 2026)).toEqual(before);
+    // The column the correction moves the item into cannot be deleted under it.
+    await admin.get(`/console/publications/columns?agencyId=${d.deptA.id}`);
+    const gone = await admin.post(`/console/publications/columns/${other}/delete?agencyId=${d.deptA.id}`);
+    expect(gone.body).toContain('栏目“行政规范性文件”下还有0个下级栏目、1条信息，不能删除');
+
+    // Once it passes, the portal moves it, and the interpretation once its own correction passes.
+    await review(second, item.id);
+    expect((await review(final, item.id)).json().result).toBe('published');
+    expect((await drafter.api('POST', `/api/v1/publications/items/${interpretation.id}/submit`, { correctionNote: '改为解读资助办法' })).statusCode).toBe(200);
+    for (const who of [first, second, final]) await review(who, interpretation.id);
+    const after = await pages();
+    expect(after.oldColumn).not.toContain(`href="/items/${item.id}"`);
+    expect(after.newColumn).toContain(`href="/items/${item.id}"`);
+    expect(after.item).toContain(`<a href="/columns/${other}">行政规范性文件</a>`);
+    expect(after.item).toContain('<th scope="row">信息类别</th><td>行政规范性文件</td>');
+    expect(after.catalogue).toMatch(new RegExp(`<a href="/items/${item.id}">测试区学生资助工作规程</a></td><td>规程全文。</td><td>行政规范性文件</td>`));
+    expect(after.interpretation).toContain(`解读文件：<a href="/items/${target.id}">测试区学生资助管理办法</a>`);
+    expect(after.target).toContain(`<a href="/items/${interpretation.id}">政策解读（修订草稿）</a>`);
+    const row = await ctx.database.db.selectFrom('publication_items').select(['column_id', 'info_kind', 'correction']).where('id', '=', item.id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ column_id: other, info_kind: 'normative', correction: null });
+    expect(await publishedCounts(ctx.database.db, [d.deptA.id], 2026)).toEqual({ total: before.total, byKind: { ...before.byKind, notice: before.byKind.notice! - 1, normative: before.byKind.normative! + 1 } });
+  });
 });

@@ -1,5 +1,5 @@
 /** SQL of proactive publication. Every function runs on the executor it is given. */
-import { sql, type Updateable } from 'kysely';
+import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import { stageRoles } from '../../domain/publication/review.js';
 import type { Role } from '../../domain/roles.js';
@@ -35,7 +35,11 @@ export async function updateColumnRow(db: Executor, id: number, values: Updateab
 export async function columnUsage(db: Executor, id: number): Promise<{ children: number; items: number }> {
   const children = await db.selectFrom('publication_columns').select(sql<number>`count(*)`.as('n')).where('parent_id', '=', id).executeTakeFirstOrThrow();
   const items = await db.selectFrom('publication_items').select(sql<number>`count(*)`.as('n')).where('column_id', '=', id).executeTakeFirstOrThrow();
-  return { children: Number(children.n), items: Number(items.n) };
+  // Corrections waiting for review that would move an item into the column count too.
+  const corrections = await db.selectFrom('publication_items').select(['column_id', 'correction']).where('correction', 'is not', null)
+    .where('agency_id', '=', (eb) => eb.selectFrom('publication_columns').select('agency_id').where('id', '=', id)).execute();
+  const moving = corrections.filter((c) => c.column_id !== id && workingItem(c).column_id === id).length;
+  return { children: Number(children.n), items: Number(items.n) + moving };
 }
 
 export async function deleteColumnRow(db: Executor, id: number): Promise<void> {
@@ -44,20 +48,40 @@ export async function deleteColumnRow(db: Executor, id: number): Promise<void> {
 
 // ---- items --------------------------------------------------------------------------------
 
-export function findItem(db: Executor, id: number): Promise<PublicationItem | undefined> {
-  return db.selectFrom('publication_items').selectAll().where('id', '=', id).executeTakeFirst();
+/** The fields a drafter edits. */
+export const WORKING_FIELDS = [
+  'column_id', 'title', 'body_html', 'info_kind', 'subject_category', 'issuing_agency', 'document_number',
+  'written_date', 'made_on', 'source_name', 'source_url', 'interprets_item_id',
+] as const satisfies ReadonlyArray<keyof PublicationItem>;
+
+export type WorkingCopy = Pick<PublicationItem, (typeof WORKING_FIELDS)[number]>;
+
+/**
+ * The item as its drafter and reviewers see it: a published item under correction shows the
+ * correction (PublicationItemTable.correction). Every read of the console goes through this; the
+ * public, the reports and the checks read the row itself.
+ */
+export function workingItem<T extends Partial<PublicationItem> & Pick<PublicationItem, 'correction'>>(row: T): T {
+  return row.correction === null ? row : { ...row, ...(JSON.parse(row.correction) as Partial<WorkingCopy>) };
 }
 
-export function findItemByIndexNumber(db: Executor, indexNumber: string): Promise<PublicationItem | undefined> {
-  return db.selectFrom('publication_items').selectAll().where('index_number', '=', indexNumber).executeTakeFirst();
+/** The editable fields of a set of values (an item's checked input). */
+export function workingCopyOf(values: WorkingCopy): WorkingCopy {
+  return Object.fromEntries(WORKING_FIELDS.map((f) => [f, values[f]])) as WorkingCopy;
 }
 
-export async function insertItem(db: Executor, values: Omit<PublicationItem, 'id'>): Promise<PublicationItem> {
+export async function findItem(db: Executor, id: number): Promise<PublicationItem | undefined> {
+  const row = await db.selectFrom('publication_items').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && workingItem(row);
+}
+
+export async function insertItem(db: Executor, values: Insertable<PublicationItemTable>): Promise<PublicationItem> {
   return db.insertInto('publication_items').values(values).returningAll().executeTakeFirstOrThrow();
 }
 
+/** Updates the row; returns the item as the console sees it (workingItem). */
 export async function updateItemRow(db: Executor, id: number, values: Updateable<PublicationItemTable>): Promise<PublicationItem> {
-  return db.updateTable('publication_items').set(values).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  return workingItem(await db.updateTable('publication_items').set(values).where('id', '=', id).returningAll().executeTakeFirstOrThrow());
 }
 
 export interface ItemListFilter {
@@ -89,13 +113,13 @@ export async function listItems(db: Executor, filter: ItemListFilter) {
   if (filter.q) query = query.where((eb) => eb.or([eb('title', 'like', `%${escapeLike(filter.q!)}%`), eb('index_number', '=', filter.q!), eb('document_number', '=', filter.q!)]));
   const total = await query.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
   const rows = await query
-    .select(['id', 'agency_id', 'column_id', 'title', 'info_kind', 'status', 'review_stage', 'stages_required', 'live_version', 'index_number', 'published_date', 'validity', 'updated_at', 'drafter_user_id', 'scheduled_for'])
+    .select(['id', 'agency_id', 'column_id', 'title', 'info_kind', 'status', 'review_stage', 'stages_required', 'live_version', 'index_number', 'published_date', 'validity', 'updated_at', 'drafter_user_id', 'scheduled_for', 'correction'])
     .orderBy('updated_at', 'desc')
     .orderBy('id', 'desc')
     .limit(filter.limit)
     .offset(filter.offset)
     .execute();
-  return { rows, total: Number(total.n) };
+  return { rows: rows.map(workingItem), total: Number(total.n) };
 }
 
 function escapeLike(s: string) {
@@ -103,8 +127,9 @@ function escapeLike(s: string) {
 }
 
 /** Items due for a scheduled publication. */
-export function findScheduledDue(db: Executor, nowIso: string, limit: number) {
-  return db.selectFrom('publication_items').selectAll().where('status', '=', 'scheduled').where('scheduled_for', '<=', nowIso).orderBy('scheduled_for').limit(limit).execute();
+export async function findScheduledDue(db: Executor, nowIso: string, limit: number) {
+  const rows = await db.selectFrom('publication_items').selectAll().where('status', '=', 'scheduled').where('scheduled_for', '<=', nowIso).orderBy('scheduled_for').limit(limit).execute();
+  return rows.map(workingItem);
 }
 
 /** Every interpretation of an item, public or not (the public ones: publicItem's prepared query). */

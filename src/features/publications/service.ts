@@ -218,8 +218,11 @@ export async function updateItem(ctx: AppContext, opts: ActorOpts & { id: number
   const agency = (await findAgency(ctx.database.db, item.agency_id))!;
   const input = parseInput(itemInput, opts.input, itemLabels);
   const values = await itemValues(ctx, opts.actor, agency, input, item.id);
+  // A published item keeps its live values on the row; the correction waits beside them.
+  const { scheduled_for } = values;
+  const row = item.live_version > 0 ? { correction: JSON.stringify(repo.workingCopyOf(values)), scheduled_for } : values;
   return ctx.database.db.transaction().execute(async (trx) => {
-    const updated = await repo.updateItemRow(trx, item.id, { ...values, status: 'draft', updated_at: nowIso(ctx) });
+    const updated = await repo.updateItemRow(trx, item.id, { ...row, status: 'draft', updated_at: nowIso(ctx) });
     const action = item.status === 'published' ? 'item.startCorrection' : 'item.update';
     await recordAudit(ctx, trx, opts.actor, { action, entityType: 'item', entityId: item.id, agencyId: item.agency_id, ip: opts.ip, data: { title: updated.title } });
     return updated;

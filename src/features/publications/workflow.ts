@@ -146,7 +146,8 @@ export interface VersionMetadata {
 
 /**
  * Makes the working copy the next live version: the index number (first publication only), the
- * published date, an immutable version with its attachments, and the audit entry.
+ * published date, an immutable version with its attachments, the correction's values onto the
+ * row (repo.workingItem), and the audit entry.
  */
 async function publishInTransaction(ctx: AppContext, trx: Executor, opts: { item: PublicationItem; agency: Agency; by: AuditActor; at: string }) {
   const { item, agency, at } = opts;
@@ -169,6 +170,8 @@ async function publishInTransaction(ctx: AppContext, trx: Executor, opts: { item
     published_at: at, published_by: opts.by.displayName,
   });
   const updated = await repo.updateItemRow(trx, item.id, {
+    ...repo.workingCopyOf(item),
+    correction: null,
     status: 'published', review_stage: null, scheduled_for: null, live_version: version, index_number: indexNumber,
     published_date: item.published_date ?? date, first_published_at: item.first_published_at ?? at, correction_note: null, updated_at: at,
   });
