@@ -164,13 +164,15 @@ async function publishInTransaction(ctx: AppContext, trx: Executor, opts: { item
     documentNumber: item.document_number, writtenDate: item.written_date, madeOn: item.made_on, publishedDate: item.published_date ?? date,
     sourceName: item.source_name, sourceUrl: item.source_url, interpretsItemId: item.interprets_item_id,
   };
+  const bodyHtml = sanitizeHtml(item.body_html);
   await repo.insertVersion(trx, {
-    item_id: item.id, version, title: item.title, body_html: sanitizeHtml(item.body_html), metadata: JSON.stringify(metadata),
+    item_id: item.id, version, title: item.title, body_html: bodyHtml, metadata: JSON.stringify(metadata),
     attachment_ids: JSON.stringify(attachments.map((a) => a.id)), correction_note: version > 1 ? item.correction_note : null,
     published_at: at, published_by: opts.by.displayName,
   });
   const updated = await repo.updateItemRow(trx, item.id, {
     ...repo.workingCopyOf(item),
+    body_html: bodyHtml,
     correction: null,
     status: 'published', review_stage: null, scheduled_for: null, live_version: version, index_number: indexNumber,
     published_date: item.published_date ?? date, first_published_at: item.first_published_at ?? at, correction_note: null, updated_at: at,
