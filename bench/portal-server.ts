@@ -1,7 +1,7 @@
 /**
  * The server side of bench/portal.bench.ts, run as a separate process (child_process.fork) so that
  * its memory is a server's alone, not the loader's leftovers: either the application as `gongkai
- * serve` builds it (buildApp on the bench database) or a bare node:http server that repeats two
+ * serve` builds it (buildApp on the bench database, plus one route that sends a constant page) or a bare node:http server that repeats two
  * recorded responses (/columns/… → the list page, anything else → the item page). It listens on
  * 127.0.0.1 and samples its own RSS every 50 ms.
  *
@@ -19,7 +19,7 @@ export interface RecordedPage {
 }
 
 export type ServerStart =
-  | { mode: 'app'; sqliteFile: string | null; databaseUrl: string | null }
+  | { mode: 'app'; sqliteFile: string | null; databaseUrl: string | null; constantOf: string }
   | { mode: 'bare'; item: RecordedPage; list: RecordedPage };
 
 export interface ServerStats {
@@ -31,6 +31,9 @@ export interface ServerStats {
 
 const mb = (bytes: number) => bytes / 2 ** 20;
 
+/** Where the application server sends its constant page (ServerStart's `constant`). */
+export const CONSTANT_PREFIX = '/bench-constant/';
+
 async function start(spec: ServerStart): Promise<{ port: number; close: () => Promise<void> }> {
   if (spec.mode === 'app') {
     // Imported here, so that the bare server's process holds node:http alone.
@@ -39,6 +42,15 @@ async function start(spec: ServerStart): Promise<{ port: number; close: () => Pr
     ]);
     const database = openDatabase({ databaseUrl: spec.databaseUrl, dataDir: os.tmpdir(), ...(spec.sqliteFile ? { sqliteFile: spec.sqliteFile } : {}) });
     const app = await buildApp({ database, config: loadConfig({}), clock: systemClock }, { logger: false });
+    // The application's ceiling: the page at `constantOf`, made once, then sent as bytes through
+    // all the application's plugins and hooks (security headers, session cookie, ETag) as an item
+    // page is, but neither read nor rendered again.
+    let constant: Promise<{ type: string; cache: string; body: Buffer }> | null = null;
+    app.get(`${CONSTANT_PREFIX}:id`, async (_request, reply) => {
+      constant ??= app.inject({ url: spec.constantOf }).then((res) => ({ type: String(res.headers['content-type']), cache: String(res.headers['cache-control']), body: res.rawPayload }));
+      const page = await constant;
+      return reply.type(page.type).header('cache-control', page.cache).send(page.body);
+    });
     await app.listen({ host: '127.0.0.1', port: 0 });
     return {
       port: (app.server.address() as AddressInfo).port,
