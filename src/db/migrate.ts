@@ -19,6 +19,7 @@ import * as m0012 from './migrations/2026-11-26-0012-standard-catalogue.js';
 import * as m0013 from './migrations/2026-11-26-0013-portal-indexes.js';
 import * as m0014 from './migrations/2026-11-27-0014-export-snapshot-index.js';
 import * as m0015 from './migrations/2026-11-27-0015-item-corrections.js';
+import * as m0016 from './migrations/2026-11-27-0016-covering-public-lists.js';
 
 const migrations: Record<string, Migration> = {
   '2026-11-26-0001-foundation': m0001,
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-26-0013-portal-indexes': m0013,
   '2026-11-27-0014-export-snapshot-index': m0014,
   '2026-11-27-0015-item-corrections': m0015,
+  '2026-11-27-0016-covering-public-lists': m0016,
 };
 
 export async function migrateToLatest(database: Database): Promise<MigrationResult[]> {

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publicStateQuery } from '../../src/features/portal/export-changes.js';
 import { exportStatic, fileFor } from '../../src/features/portal/static-export.js';
 import { columnFeedItems, publicCatalogue, publicColumn, publicListPages } from '../../src/features/publications/queries.js';
+import { openDatabase } from '../../src/db/database.js';
 import { createTestContext, DIALECTS, type TestContext } from '../db.js';
 import { makeDistrict } from '../factories.js';
 import { testApp } from '../http.js';
@@ -87,6 +88,51 @@ describe.each(DIALECTS)('long lists in the static export on %s', (dialect) => {
       expect(plan).toEqual(['SCAN publication_items USING COVERING INDEX publication_items_public_state']);
     }
     expect((await publicStateQuery(ctx.database.db).execute()).length).toBe(LONG + SHORT);
+  });
+
+  it('reads the lists’ pages, counts and feeds through the covering partial indexes of migration 0016', async () => {
+    const read = async (db: TestContext['database']['db']) => {
+      const column = await publicColumn(db, longColumn, 3);
+      const catalogue = await publicCatalogue(db, agencyId, 3);
+      const feed = await columnFeedItems(db, longColumn);
+      const pass: number[] = [];
+      for await (const rows of publicListPages(db, 'column_id', longColumn, 20, 2)) pass.push(rows.length);
+      return [column.total, column.rows.length, catalogue.total, catalogue.rows.length, feed.length, pass.length];
+    };
+    expect(await read(ctx.database.db)).toEqual([LONG, 20, LONG + SHORT, 100, 20, Math.ceil(LONG / 20) - 1]);
+    // SQLite: the statements these run, prepared on a connection of their own so that none comes
+    // from the statement cache, and their plans. Every read of publication_items must be one of
+    // the public partial indexes covering it, or a look-up of a row by id; not the older
+    // (column_id, published_date) / (agency_id, published_date) indexes, which read every row
+    // before the page. PostgreSQL's planner chooses by its statistics.
+    if (dialect === 'sqlite') {
+      const own = openDatabase({ databaseUrl: null, dataDir: path.dirname(ctx.database.sqliteFile!), sqliteFile: ctx.database.sqliteFile! });
+      const statements: string[] = [];
+      const prepare = own.sqlite!.prepare.bind(own.sqlite!);
+      own.sqlite!.prepare = ((text: string) => {
+        statements.push(text);
+        return prepare(text);
+      }) as typeof prepare;
+      try {
+        expect(await read(own.db)).toEqual([LONG, 20, LONG + SHORT, 100, 20, Math.ceil(LONG / 20) - 1]);
+        const reads = new Set<string>();
+        for (const text of statements.filter((t) => t.includes('"publication_items"'))) {
+          const args = (text.match(/\?/g) ?? []).map(() => 1);
+          for (const row of prepare(`explain query plan ${text}`).all(...args) as Array<{ detail: string }>) {
+            if (/publication_items|\b(i|p)\b USING/.test(row.detail) && !row.detail.includes('publication_versions')) reads.add(row.detail.replace(/ \(.*\)$/, ''));
+          }
+        }
+        expect([...reads].sort()).toEqual([
+          'SEARCH i USING COVERING INDEX publication_items_agency_public',
+          'SEARCH i USING COVERING INDEX publication_items_column_public',
+          'SEARCH i USING INTEGER PRIMARY KEY',
+          'SEARCH p USING COVERING INDEX publication_items_agency_public',
+          'SEARCH p USING COVERING INDEX publication_items_column_public',
+        ]);
+      } finally {
+        await own.close();
+      }
+    }
   });
 
   it('gives a column’s feed its first page, in the page’s order', async () => {
