@@ -1,9 +1,10 @@
 /**
  * The server side of bench/portal.bench.ts, run as a separate process (child_process.fork) so that
  * its memory is a server's alone, not the loader's leftovers: either the application as `gongkai
- * serve` builds it (buildApp on the bench database, plus one route that sends a constant page) or a bare node:http server that repeats two
- * recorded responses (/columns/… → the list page, anything else → the item page). It listens on
- * 127.0.0.1 and samples its own RSS every 50 ms.
+ * serve` builds it (buildApp on the bench database, plus one route that sends a constant page:
+ * CONSTANT_PREFIX) or a bare node:http server that repeats two recorded responses (/columns/… →
+ * the list page, anything else → the item page). It listens on 127.0.0.1 and samples its own RSS
+ * every 50 ms.
  *
  * Messages in: { start: ServerStart }, { stats: true, reset?: boolean }, { close: true }.
  * Messages out: { port }, { stats: ServerStats }, { error }.
@@ -31,7 +32,7 @@ export interface ServerStats {
 
 const mb = (bytes: number) => bytes / 2 ** 20;
 
-/** Where the application server sends its constant page (ServerStart's `constant`). */
+/** Where the application server sends its constant page (the page at ServerStart's `constantOf`). */
 export const CONSTANT_PREFIX = '/bench-constant/';
 
 async function start(spec: ServerStart): Promise<{ port: number; close: () => Promise<void> }> {

@@ -1,9 +1,9 @@
 /** Sending a public portal page: the site's name, the layout, caching. */
 import type { FastifyReply } from 'fastify';
 import type { ComponentChildren } from 'preact';
+import { renderToString } from 'preact-render-to-string';
 import type { AppContext } from '../../context.js';
 import type { Agency } from '../../db/schema.js';
-import { renderToString } from 'preact-render-to-string';
 import { PortalLayout, renderDocument } from '../../http/layout.js';
 import { listAllAgenciesCached } from '../agencies/repository.js';
 
@@ -60,7 +60,7 @@ const shells = new Map<string, readonly [string, string, string]>();
 /**
  * PortalLayout rendered once, cut where the page's title and content go. Rendering the layout (a
  * header, the navigation, the search form, a footer) took a quarter of an item page's time; the
- * same bytes come out (test/http/portal.test.ts renders a page both ways).
+ * same bytes come out (page.test.tsx renders pages both ways).
  */
 function portalShell(site: string, styles: readonly string[] | undefined): readonly [string, string, string] {
   const key = JSON.stringify([site, styles ?? []]);
